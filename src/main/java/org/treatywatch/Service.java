@@ -1,0 +1,85 @@
+package org.treatywatch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
+import org.treatywatch.bot.BotCommandsSetup;
+import org.treatywatch.bot.TreatyBot;
+import org.treatywatch.config.AppConfig;
+import org.treatywatch.config.FeedsFile;
+import org.treatywatch.deliver.Sender;
+import org.treatywatch.schedule.Scheduling;
+
+/** The running bot: scheduler, sender and Telegram long polling around one {@link Pipeline}. */
+public final class Service implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Service.class);
+
+    private final Pipeline pipeline;
+    private final TelegramConnection telegram;
+    private final Sender sender;
+    private final Scheduling scheduling;
+    private final TelegramBotsLongPollingApplication polling;
+
+    private Service(Pipeline pipeline, TelegramConnection telegram, Sender sender, Scheduling scheduling,
+                    TelegramBotsLongPollingApplication polling) {
+        this.pipeline = pipeline;
+        this.telegram = telegram;
+        this.sender = sender;
+        this.scheduling = scheduling;
+        this.polling = polling;
+    }
+
+    public static Service start(AppConfig config) {
+        if (config.token() == null) throw new IllegalArgumentException("TELEGRAM_BOT_TOKEN is not set; get a token from @BotFather and set it (or pass --token)");
+        log.info("starting treatywatch with {}", config);
+        FeedsFile.Loaded loaded = FeedsFile.load(config.feedsPath());
+        loaded.errors().forEach(e -> log.error("{} (entry skipped)", e));
+        TelegramConnection telegram = new TelegramConnection(config.token(), config.apiUrl());
+        Pipeline pipeline = new Pipeline(config, loaded);
+        Sender sender = new Sender(pipeline.outbox, pipeline.chats, telegram.client, false);
+        pipeline.onQueued(sender::wake);
+        Scheduling scheduling = new Scheduling(pipeline.db.dataSource(), pipeline.poller, 4);
+        TelegramBotsLongPollingApplication polling = null;
+        try {
+            sender.start();
+            scheduling.sync(pipeline.feeds.all());
+            scheduling.start();
+            TreatyBot bot = new TreatyBot(telegram.client, pipeline.chats, pipeline.templates, config.admins(),
+                    new FeedAdministration(pipeline, scheduling));
+            BotCommandsSetup.publish(telegram.client, pipeline.templates, config.admins());
+            polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> telegram.http, () -> telegram.pollingExecutor);
+            polling.registerBot(config.token(), () -> telegram.url, new DefaultGetUpdatesGenerator(), bot);
+            log.info("treatywatch is running: {} feeds scheduled", scheduling.scheduledFeeds().size());
+            return new Service(pipeline, telegram, sender, scheduling, polling);
+        } catch (Exception e) {
+            new Service(pipeline, telegram, sender, scheduling, polling).close();
+            throw new IllegalStateException("cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    public Scheduling scheduling() {
+        return scheduling;
+    }
+
+    @Override
+    public void close() {
+        if (polling != null) {
+            try {
+                polling.close();
+            } catch (Exception e) {
+                log.debug("long polling close: {}", e.getMessage());
+            }
+        }
+        scheduling.close();
+        sender.close();
+        telegram.close();
+        pipeline.close();
+        log.info("treatywatch stopped");
+    }
+}

@@ -1,0 +1,63 @@
+package org.treatywatch;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import okhttp3.OkHttpClient;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * The TelegramBots client and its HTTP plumbing, pointed at TELEGRAM_API_URL. Threads are daemons
+ * and are shut down explicitly, since TelegramBots' close() leaves its polling thread running.
+ */
+final class TelegramConnection implements AutoCloseable {
+    final OkHttpClient http;
+    final TelegramUrl url;
+    final TelegramClient client;
+    final ScheduledExecutorService pollingExecutor;
+
+    TelegramConnection(String token, String apiUrl) {
+        this.url = parse(apiUrl);
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(75))
+                .writeTimeout(Duration.ofSeconds(30))
+                .build();
+        this.client = new OkHttpTelegramClient(http, token, url);
+        this.pollingExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "telegram-updates");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** scheme://host[:port]; TelegramBots takes no path prefix. */
+    static TelegramUrl parse(String apiUrl) {
+        URI u;
+        try {
+            u = URI.create(apiUrl.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("TELEGRAM_API_URL \"" + apiUrl + "\" is not a URL");
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase();
+        if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null) {
+            throw new IllegalArgumentException("TELEGRAM_API_URL \"" + apiUrl + "\" must look like https://api.telegram.org or http://127.0.0.1:8081");
+        }
+        if (u.getPath() != null && !u.getPath().isEmpty() && !u.getPath().equals("/")) {
+            throw new IllegalArgumentException("TELEGRAM_API_URL \"" + apiUrl + "\" must not have a path; requests go to <url>/bot<token>/<method>");
+        }
+        int port = u.getPort() > 0 ? u.getPort() : scheme.equals("https") ? 443 : 80;
+        return new TelegramUrl(scheme, u.getHost(), port, false);
+    }
+
+    @Override
+    public void close() {
+        pollingExecutor.shutdownNow();
+        http.dispatcher().cancelAll();
+        http.dispatcher().executorService().shutdownNow();
+        http.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,42 @@
+package org.treatywatch.cli;
+
+import java.nio.file.Path;
+import org.treatywatch.config.AppConfig;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands; each overrides its environment variable. */
+public final class ConfigOptions {
+    @Option(names = "--token", description = "Telegram bot token (env TELEGRAM_BOT_TOKEN); never logged")
+    String token;
+
+    @Option(names = "--api-url", description = "Bot API base URL (env TELEGRAM_API_URL, default https://api.telegram.org)")
+    String apiUrl;
+
+    @Option(names = "--admins", description = "comma-separated admin user ids (env TREATYWATCH_ADMINS)")
+    String admins;
+
+    @Option(names = "--db", description = "JDBC URL (env TREATYWATCH_DB, default jdbc:h2:file:./data/treatywatch)")
+    String db;
+
+    @Option(names = "--feeds", description = "feeds.yaml path (env TREATYWATCH_FEEDS, default ./feeds.yaml)")
+    Path feeds;
+
+    @Option(names = "--templates", description = "templates folder (env TREATYWATCH_TEMPLATES, default ./templates)")
+    Path templates;
+
+    @Option(names = "--allow-private-feeds", description = "allow feed URLs on loopback/private addresses (env TREATYWATCH_ALLOW_PRIVATE_FEEDS)")
+    Boolean allowPrivateFeeds;
+
+    /** The environment, overridden by whatever was given on the command line. */
+    public AppConfig resolve() {
+        AppConfig c = AppConfig.fromEnv(System.getenv());
+        if (token != null) c = c.withToken(token);
+        if (apiUrl != null) c = c.withApiUrl(apiUrl);
+        if (admins != null) c = c.withAdmins(AppConfig.parseAdmins(admins));
+        if (db != null) c = c.withDbUrl(db);
+        if (feeds != null) c = c.withFeedsPath(feeds);
+        if (templates != null) c = c.withTemplatesDir(templates);
+        if (allowPrivateFeeds != null) c = c.withAllowPrivateFeeds(allowPrivateFeeds);
+        return c;
+    }
+}

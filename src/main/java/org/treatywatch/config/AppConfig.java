@@ -1,0 +1,95 @@
+package org.treatywatch.config;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything the service is told at start. Built from environment variables; the {@code run}
+ * command's options override them. {@link #toString()} never shows the token.
+ */
+public record AppConfig(
+        String token,
+        String apiUrl,
+        Set<Long> admins,
+        String dbUrl,
+        Path feedsPath,
+        Path templatesDir,
+        boolean allowPrivateFeeds) {
+
+    public static final String DEFAULT_API_URL = "https://api.telegram.org";
+    public static final String DEFAULT_DB = "jdbc:h2:file:./data/treatywatch";
+
+    public static AppConfig fromEnv(Map<String, String> env) {
+        return new AppConfig(
+                blankToNull(env.get("TELEGRAM_BOT_TOKEN")),
+                orDefault(env.get("TELEGRAM_API_URL"), DEFAULT_API_URL),
+                parseAdmins(env.getOrDefault("TREATYWATCH_ADMINS", "")),
+                orDefault(env.get("TREATYWATCH_DB"), DEFAULT_DB),
+                Path.of(orDefault(env.get("TREATYWATCH_FEEDS"), "./feeds.yaml")),
+                Path.of(orDefault(env.get("TREATYWATCH_TEMPLATES"), "./templates")),
+                Boolean.parseBoolean(orDefault(env.get("TREATYWATCH_ALLOW_PRIVATE_FEEDS"), "false")));
+    }
+
+    public AppConfig withToken(String value) {
+        return new AppConfig(value, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds);
+    }
+
+    public AppConfig withApiUrl(String value) {
+        return new AppConfig(token, value, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds);
+    }
+
+    public AppConfig withAdmins(Set<Long> value) {
+        return new AppConfig(token, apiUrl, value, dbUrl, feedsPath, templatesDir, allowPrivateFeeds);
+    }
+
+    public AppConfig withDbUrl(String value) {
+        return new AppConfig(token, apiUrl, admins, value, feedsPath, templatesDir, allowPrivateFeeds);
+    }
+
+    public AppConfig withFeedsPath(Path value) {
+        return new AppConfig(token, apiUrl, admins, dbUrl, value, templatesDir, allowPrivateFeeds);
+    }
+
+    public AppConfig withTemplatesDir(Path value) {
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, value, allowPrivateFeeds);
+    }
+
+    public AppConfig withAllowPrivateFeeds(boolean value) {
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, value);
+    }
+
+    public boolean isAdmin(long userId) {
+        return admins.contains(userId);
+    }
+
+    /** Comma- or space-separated numeric user ids; anything else is a configuration error. */
+    public static Set<Long> parseAdmins(String raw) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (String part : raw.split("[,\\s]+")) {
+            if (part.isBlank()) continue;
+            try {
+                ids.add(Long.parseLong(part.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("TREATYWATCH_ADMINS: \"" + part + "\" is not a Telegram user id (digits only)");
+            }
+        }
+        return Set.copyOf(ids);
+    }
+
+    @Override
+    public String toString() {
+        return "AppConfig[token=" + (token == null ? "unset" : "***") + ", apiUrl=" + apiUrl + ", admins=" + admins
+                + ", db=" + dbUrl + ", feeds=" + feedsPath + ", templates=" + templatesDir
+                + ", allowPrivateFeeds=" + allowPrivateFeeds + "]";
+    }
+
+    private static String orDefault(String v, String d) {
+        return v == null || v.isBlank() ? d : v.strip();
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+}

@@ -1,0 +1,69 @@
+package org.treatywatch.deliver;
+
+import com.samskivert.mustache.Escapers;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The message templates, {@code <name>.<lang>.mustache}, read from the templates folder so
+ * maintainers can change wording without a build. A missing file, or one with a syntax error
+ * (reported with file and line), falls back to the copy built into the jar.
+ */
+public final class Templates {
+    private static final Logger log = LoggerFactory.getLogger(Templates.class);
+    /** Telegram's HTML parse mode knows only these entities. */
+    private static final Mustache.Compiler COMPILER = Mustache.compiler()
+            .withEscaper(Escapers.simple(new String[][] {{"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"}, {"\"", "&quot;"}}))
+            .defaultValue("")
+            .emptyStringIsFalse(true);
+
+    private final Path dir;
+    private final Map<String, Template> cache = new ConcurrentHashMap<>();
+
+    public Templates(Path dir) {
+        this.dir = dir;
+    }
+
+    public String render(String name, String lang, Map<String, ?> context) {
+        return template(name, lang).execute(context);
+    }
+
+    /** Forgets compiled templates so edited files are read again. */
+    public void reload() {
+        cache.clear();
+    }
+
+    private Template template(String name, String lang) {
+        String file = name + "." + lang + ".mustache";
+        return cache.computeIfAbsent(file, this::load);
+    }
+
+    private Template load(String file) {
+        Path p = dir.resolve(file);
+        if (Files.isRegularFile(p)) {
+            try {
+                return COMPILER.compile(Files.readString(p, StandardCharsets.UTF_8));
+            } catch (MustacheException e) {
+                log.error("templates/{}: {} — using the built-in template", file, e.getMessage());
+            } catch (IOException e) {
+                log.error("templates/{}: cannot read ({}) — using the built-in template", file, e.getMessage());
+            }
+        }
+        try (InputStream in = Templates.class.getResourceAsStream("/templates/" + file)) {
+            if (in == null) throw new IllegalStateException("no template " + file + " in " + dir + " or built in");
+            return COMPILER.compile(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read built-in template " + file, e);
+        }
+    }
+}

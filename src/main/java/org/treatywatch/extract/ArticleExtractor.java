@@ -1,0 +1,272 @@
+package org.treatywatch.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.treatywatch.text.Language;
+import org.treatywatch.text.Mojibake;
+import org.treatywatch.text.Normalizer;
+
+/**
+ * Extracts the article from a page. Metadata comes from JSON-LD, og: and article: meta first.
+ * The body is JSON-LD articleBody when present, else the block whose paragraphs score best
+ * (text length and punctuation, low link density, class/id hints), after page furniture and
+ * "read also" blocks are removed. A body repeated twice keeps one copy.
+ */
+public final class ArticleExtractor {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MIN_PARAGRAPH = 25;
+    private static final String REMOVE = "script, style, noscript, iframe, form, nav, footer, aside, svg, button, "
+            + "select, input, textarea, template, figure figcaption, [hidden], [aria-hidden=true], .sr-only";
+
+    private ArticleExtractor() {}
+
+    public static Article extract(String html, String url) {
+        Document doc = Jsoup.parse(html, url == null ? "" : url);
+        Map<String, String> ld = jsonLd(doc);
+        String title = firstNonBlank(ld.get("headline"), meta(doc, "og:title"), meta(doc, "twitter:title"),
+                text(doc.selectFirst("h1")), doc.title());
+        Optional<Instant> published = parseDate(firstNonBlank(ld.get("datePublished"), meta(doc, "article:published_time"),
+                attr(doc.selectFirst("time[datetime]"), "datetime"), meta(doc, "date"), meta(doc, "pubdate")));
+        String canonical = firstNonBlank(attr(doc.selectFirst("link[rel=canonical]"), "abs:href"), meta(doc, "og:url"), url);
+        Optional<String> image = Optional.ofNullable(firstNonBlank(meta(doc, "og:image"), ld.get("image"))).filter(s -> !s.isBlank());
+
+        List<String> paragraphs = new ArrayList<>();
+        String body = ld.get("articleBody");
+        if (body != null && body.strip().length() > 200) {
+            for (String p : body.split("\\n+")) addParagraph(paragraphs, p);
+        } else {
+            paragraphs = fromDom(doc);
+        }
+        paragraphs = dedupe(paragraphs);
+        title = Mojibake.repair(title == null ? "" : title.strip());
+        String lang = Language.guess(title + " " + String.join(" ", paragraphs));
+        return new Article(title, paragraphs, published, lang, canonical, image);
+    }
+
+    /** Plain text: the first line is the title, the rest is the body. */
+    public static Article fromText(String text, String source) {
+        String[] lines = text.strip().split("\\R", 2);
+        String title = Mojibake.repair(lines[0].strip());
+        List<String> paragraphs = new ArrayList<>();
+        if (lines.length > 1) for (String p : lines[1].split("\\R+")) addParagraph(paragraphs, p);
+        return new Article(title, dedupe(paragraphs), Optional.empty(), Language.guess(text), source, Optional.empty());
+    }
+
+    private static List<String> fromDom(Document doc) {
+        Element body = doc.body();
+        if (body == null) return List.of();
+        body.select(REMOVE).remove();
+        for (Element e : body.getAllElements()) {
+            if (e == body || e.parent() == null) continue;
+            String hint = e.className() + " " + e.id();
+            if (!hint.isBlank() && Boilerplate.CLASS_OR_ID.matcher(hint).find() && !isArticleContainer(e)) e.remove();
+        }
+        removeLabelledBlocks(body);
+
+        Map<Element, Double> scores = new HashMap<>();
+        for (Element p : body.select("p, pre, td, blockquote, div:not(:has(div, p, article, section))")) {
+            String t = p.text();
+            if (t.length() < MIN_PARAGRAPH) continue;
+            double score = 1 + countCommas(t) + Math.min(t.length() / 100.0, 3);
+            score *= 1 - linkDensity(p);
+            Element parent = p.parent();
+            if (parent == null) continue;
+            scores.merge(parent, score, Double::sum);
+            if (parent.parent() != null) scores.merge(parent.parent(), score / 2, Double::sum);
+        }
+        Element best = null;
+        double bestScore = 0;
+        for (var e : scores.entrySet()) {
+            double s = e.getValue() * classWeight(e.getKey());
+            if (s > bestScore) {
+                bestScore = s;
+                best = e.getKey();
+            }
+        }
+        if (best == null) best = body;
+        List<String> out = new ArrayList<>();
+        collect(best, out);
+        return out;
+    }
+
+    private static boolean isArticleContainer(Element e) {
+        String hint = (e.className() + " " + e.id()).toLowerCase();
+        return e.tagName().equals("article") || e.tagName().equals("main") || e.tagName().equals("body")
+                || (Boilerplate.POSITIVE.matcher(hint).find() && e.select("p").size() >= 3);
+    }
+
+    /** Removes blocks introduced by a label such as "اقرأ أيضا" or "כתבות נוספות". */
+    private static void removeLabelledBlocks(Element body) {
+        for (Element e : body.select("h1, h2, h3, h4, h5, h6, strong, b, span, div, p, li, header")) {
+            if (e.parent() == null || !e.children().isEmpty() && e.text().length() > 40) continue;
+            if (!Boilerplate.isLabel(e.text())) continue;
+            Element block = e;
+            while (block.parent() != null && block.parent().text().length() < 1500 && linkDensity(block.parent()) > 0.4
+                    && !isArticleContainer(block.parent())) {
+                block = block.parent();
+            }
+            Element next = block.nextElementSibling();
+            if (block == e && next != null && (next.tagName().equals("ul") || next.tagName().equals("ol") || linkDensity(next) > 0.5)) {
+                next.remove();
+            }
+            block.remove();
+        }
+    }
+
+    private static void collect(Element root, List<String> out) {
+        for (Element e : root.select("p, h2, h3, h4, li, blockquote, pre, div:not(:has(div, p, ul, ol, h2, h3, table))")) {
+            if (hasCollectedAncestor(e, root)) continue;
+            String t = e.text().strip();
+            if (t.length() < MIN_PARAGRAPH && !(e.tagName().matches("h[2-4]") && t.length() > 3)) continue;
+            if (linkDensity(e) > 0.5) continue;
+            if (Boilerplate.startsWithLabel(t)) continue;
+            if (e.tagName().equals("li") && !endsLikeSentence(t) && t.length() < 80) continue;
+            addParagraph(out, t);
+        }
+        if (out.isEmpty()) addParagraph(out, ownText(root));
+    }
+
+    private static boolean hasCollectedAncestor(Element e, Element root) {
+        for (Element a = e.parent(); a != null && a != root; a = a.parent()) {
+            if (a.tagName().matches("p|li|blockquote|pre|h2|h3|h4")) return true;
+        }
+        return false;
+    }
+
+    private static boolean endsLikeSentence(String t) {
+        char last = t.charAt(t.length() - 1);
+        return ".!?؟。\"”»'".indexOf(last) >= 0;
+    }
+
+    private static String ownText(Element e) {
+        StringBuilder sb = new StringBuilder();
+        for (var n : e.childNodes()) if (n instanceof TextNode tn) sb.append(tn.text());
+        return sb.toString();
+    }
+
+    private static void addParagraph(List<String> out, String p) {
+        String t = p == null ? "" : p.replaceAll("[\\s\\u00A0]+", " ").strip();
+        if (!t.isEmpty()) out.add(Mojibake.repair(t));
+    }
+
+    /** Drops paragraphs seen before (pages that print the body twice) and a trailing repeat. */
+    static List<String> dedupe(List<String> paragraphs) {
+        Set<String> seen = new HashSet<>();
+        List<String> out = new ArrayList<>();
+        for (String p : paragraphs) {
+            String key = Normalizer.forMatching(p).replaceAll("[^\\p{L}\\p{N}]+", "");
+            if (key.length() > 0 && seen.add(key)) out.add(p);
+        }
+        return out;
+    }
+
+    private static double classWeight(Element e) {
+        String hint = (e.className() + " " + e.id()).toLowerCase();
+        double w = 1;
+        if (e.tagName().equals("article") || e.tagName().equals("main")) w *= 1.25;
+        if (Boilerplate.POSITIVE.matcher(hint).find()) w *= 1.25;
+        if (Boilerplate.CLASS_OR_ID.matcher(hint).find()) w *= 0.5;
+        return w;
+    }
+
+    static double linkDensity(Element e) {
+        int total = e.text().length();
+        if (total == 0) return 0;
+        int links = 0;
+        for (Element a : e.select("a")) links += a.text().length();
+        return Math.min(1.0, (double) links / total);
+    }
+
+    private static int countCommas(String t) {
+        int n = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == ',' || c == '،' || c == '.') n++;
+        }
+        return n;
+    }
+
+    /** JSON-LD fields of the first NewsArticle/Article object on the page. */
+    private static Map<String, String> jsonLd(Document doc) {
+        Map<String, String> out = new HashMap<>();
+        for (Element s : doc.select("script[type=application/ld+json]")) {
+            try {
+                JsonNode n = JSON.readTree(s.data());
+                findArticle(n, out);
+                if (!out.isEmpty()) break;
+            } catch (Exception ignored) {
+                // broken JSON-LD is common; fall back to the DOM
+            }
+        }
+        return out;
+    }
+
+    private static void findArticle(JsonNode n, Map<String, String> out) {
+        if (n == null || !out.isEmpty()) return;
+        if (n.isArray()) {
+            for (JsonNode c : n) findArticle(c, out);
+            return;
+        }
+        if (!n.isObject()) return;
+        if (n.has("@graph")) findArticle(n.get("@graph"), out);
+        String type = n.path("@type").isArray() ? n.path("@type").toString() : n.path("@type").asText("");
+        if (type.contains("Article") || type.contains("NewsArticle") || type.contains("BlogPosting") || type.contains("Report")) {
+            put(out, "headline", n.path("headline"));
+            put(out, "articleBody", n.path("articleBody"));
+            put(out, "datePublished", n.path("datePublished"));
+            JsonNode img = n.path("image");
+            if (img.isArray() && img.size() > 0) img = img.get(0);
+            put(out, "image", img.isObject() ? img.path("url") : img);
+        }
+    }
+
+    private static void put(Map<String, String> out, String key, JsonNode v) {
+        if (v != null && v.isTextual() && !v.asText().isBlank()) out.put(key, Jsoup.parse(v.asText()).wholeText().strip());
+    }
+
+    private static String meta(Document doc, String name) {
+        Element e = doc.selectFirst("meta[property=" + name + "], meta[name=" + name + "]");
+        return e == null ? null : e.attr("content");
+    }
+
+    private static String attr(Element e, String name) {
+        return e == null ? null : e.attr(name);
+    }
+
+    private static String text(Element e) {
+        return e == null ? null : e.text();
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) if (v != null && !v.isBlank()) return v.strip();
+        return null;
+    }
+
+    static Optional<Instant> parseDate(String s) {
+        if (s == null || s.isBlank()) return Optional.empty();
+        try {
+            return Optional.of(OffsetDateTime.parse(s.strip()).toInstant());
+        } catch (DateTimeParseException e) {
+            try {
+                return Optional.of(Instant.parse(s.strip()));
+            } catch (DateTimeParseException e2) {
+                return Optional.empty();
+            }
+        }
+    }
+
+}

@@ -1,0 +1,121 @@
+package org.treatywatch.feed;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
+import org.treatywatch.text.Mojibake;
+
+/**
+ * Reads RSS 0.9x/1.0/2.0 and Atom with Rome. Lenient where real feeds are sloppy (BOM, leading
+ * blanks, stray '&', HTML entities XML does not know); items get a stable guid (the feed's, else
+ * the canonical link, else a hash of title and date), absolute links and plain-text summaries.
+ */
+public final class FeedParser {
+    private static final Pattern STRAY_AMP = Pattern.compile("&(?!(?:#\\d+|#x[0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);)");
+    private static final Pattern NAMED_ENTITY = Pattern.compile("&([a-zA-Z][a-zA-Z0-9]*);");
+    private static final java.util.Set<String> XML_ENTITIES = java.util.Set.of("amp", "lt", "gt", "quot", "apos");
+
+    private FeedParser() {}
+
+    public static List<FeedItem> parse(String xml, String feedUrl) throws FeedParseException {
+        SyndFeed feed;
+        try {
+            feed = build(clean(xml));
+        } catch (Exception first) {
+            try {
+                feed = build(repair(clean(xml)));
+            } catch (Exception second) {
+                throw new FeedParseException("not a readable RSS or Atom feed: " + rootMessage(first), first);
+            }
+        }
+        List<FeedItem> items = new ArrayList<>();
+        String base = feed.getLink() != null && feed.getLink().startsWith("http") ? feedUrl : feedUrl;
+        for (SyndEntry e : feed.getEntries()) items.add(item(e, base));
+        return items;
+    }
+
+    private static SyndFeed build(String xml) throws Exception {
+        SyndFeedInput in = new SyndFeedInput();
+        in.setAllowDoctypes(false);
+        return in.build(new StringReader(xml));
+    }
+
+    private static String clean(String xml) {
+        String s = xml;
+        if (!s.isEmpty() && s.charAt(0) == '\uFEFF') s = s.substring(1);
+        return s.stripLeading();
+    }
+
+    /** Escapes stray ampersands and turns HTML named entities into numeric ones. */
+    static String repair(String xml) {
+        String s = STRAY_AMP.matcher(xml).replaceAll("&amp;");
+        return NAMED_ENTITY.matcher(s).replaceAll(m -> {
+            String name = m.group(1);
+            if (XML_ENTITIES.contains(name)) return m.group();
+            String decoded = Parser.unescapeEntities(m.group(), false);
+            if (decoded.equals(m.group())) return "&amp;" + name + ";";
+            StringBuilder out = new StringBuilder();
+            decoded.codePoints().forEach(cp -> out.append("&#").append(cp).append(';'));
+            return out.toString();
+        });
+    }
+
+    private static FeedItem item(SyndEntry e, String base) {
+        String link = e.getLink();
+        if ((link == null || link.isBlank()) && !e.getLinks().isEmpty()) link = e.getLinks().get(0).getHref();
+        String url = link == null ? null : Urls.canonical(Urls.resolve(base, link));
+        String title = text(e.getTitle());
+        String summary = summary(e);
+        Optional<Instant> date = Optional.ofNullable(e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate())
+                .map(java.util.Date::toInstant);
+        String guid = e.getUri();
+        if (guid == null || guid.isBlank()) guid = url;
+        if (guid == null || guid.isBlank()) guid = "sha1:" + sha1(title + "|" + date.map(Instant::toString).orElse("") + "|" + summary);
+        return new FeedItem(guid.strip(), url, title, summary, date);
+    }
+
+    private static String summary(SyndEntry e) {
+        SyndContent d = e.getDescription();
+        if (d != null && d.getValue() != null && !d.getValue().isBlank()) return text(d.getValue());
+        for (SyndContent c : e.getContents()) {
+            if (c.getValue() != null && !c.getValue().isBlank()) return text(c.getValue());
+        }
+        return "";
+    }
+
+    /** Plain text from a title or description that may hold HTML or escaped HTML. */
+    static String text(String maybeHtml) {
+        if (maybeHtml == null) return "";
+        String s = maybeHtml;
+        if (s.contains("<") || s.contains("&")) s = Jsoup.parse(s).text();
+        return Mojibake.repair(s.replaceAll("\\s+", " ").strip());
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null && r.getCause() != r) r = r.getCause();
+        String m = r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();
+        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+    }
+
+    static String sha1(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

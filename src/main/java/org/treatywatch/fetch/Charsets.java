@@ -1,0 +1,109 @@
+package org.treatywatch.fetch;
+
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns fetched bytes into text: a BOM first, then the HTTP header, then the XML prolog or HTML
+ * meta; a declared charset that does not fit the bytes (UTF-8 that is not UTF-8) is replaced by
+ * ICU's detection, which tells windows-1256 from windows-1255 and the ISO-8859 sets.
+ */
+public final class Charsets {
+    private static final Pattern HEADER_CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern XML_ENCODING = Pattern.compile("<\\?xml[^>]*encoding\\s*=\\s*[\"']([\\w.:-]+)[\"']", Pattern.CASE_INSENSITIVE);
+    private static final Pattern META_CHARSET = Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
+    private static final int SNIFF_BYTES = 4096;
+
+    private Charsets() {}
+
+    public static String decode(byte[] bytes, String contentType) {
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
+        }
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+            return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
+        }
+        Optional<Charset> declared = fromHeader(contentType).or(() -> fromDocument(bytes));
+        if (declared.isPresent()) {
+            Charset cs = declared.get();
+            if (!cs.equals(StandardCharsets.UTF_8) || isValidUtf8(bytes)) {
+                // A page that says windows-1252/ISO-8859-1 but is really UTF-8 or Arabic is common.
+                if (!isLatin1Family(cs) || isAscii(bytes)) return new String(bytes, cs);
+            }
+        }
+        return new String(bytes, detect(bytes));
+    }
+
+    /** The most likely charset of undeclared bytes: UTF-8 if valid, else ICU's best guess. */
+    public static Charset detect(byte[] bytes) {
+        if (isValidUtf8(bytes)) return StandardCharsets.UTF_8;
+        CharsetDetector d = new CharsetDetector();
+        d.setText(bytes);
+        for (CharsetMatch m : d.detectAll()) {
+            try {
+                return Charset.forName(m.getName());
+            } catch (RuntimeException ignored) {
+                // a name Java lacks: try the next guess
+            }
+        }
+        return Charset.forName("windows-1252");
+    }
+
+    static Optional<Charset> fromHeader(String contentType) {
+        if (contentType == null) return Optional.empty();
+        Matcher m = HEADER_CHARSET.matcher(contentType);
+        return m.find() ? forName(m.group(1)) : Optional.empty();
+    }
+
+    static Optional<Charset> fromDocument(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
+        Matcher m = XML_ENCODING.matcher(head);
+        if (m.find()) return forName(m.group(1));
+        m = META_CHARSET.matcher(head);
+        return m.find() ? forName(m.group(1)) : Optional.empty();
+    }
+
+    private static Optional<Charset> forName(String name) {
+        try {
+            String n = name.toLowerCase(Locale.ROOT);
+            if (n.equals("iso-8859-8-i")) n = "iso-8859-8";
+            return Optional.of(Charset.forName(n));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isLatin1Family(Charset cs) {
+        String n = cs.name().toLowerCase(Locale.ROOT);
+        return n.equals("iso-8859-1") || n.equals("windows-1252") || n.equals("us-ascii");
+    }
+
+    static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) if (b < 0) return false;
+        return true;
+    }
+
+    static boolean isValidUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package org.treatywatch.pipeline;
+
+import org.treatywatch.detect.Relevance;
+import org.treatywatch.extract.Article;
+import org.treatywatch.summarize.Alert;
+
+/** One article as the pipeline sees it: extracted, judged, and summarized for an alert. */
+public record Analysis(Article article, Relevance relevance, Alert alert) {}

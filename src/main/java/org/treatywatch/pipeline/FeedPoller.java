@@ -1,0 +1,191 @@
+package org.treatywatch.pipeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.treatywatch.config.FeedDef;
+import org.treatywatch.deliver.AlertRenderer;
+import org.treatywatch.extract.Article;
+import org.treatywatch.extract.ArticleExtractor;
+import org.treatywatch.feed.FeedItem;
+import org.treatywatch.feed.FeedParseException;
+import org.treatywatch.feed.FeedParser;
+import org.treatywatch.feed.PageLinkReader;
+import org.treatywatch.fetch.Backoff;
+import org.treatywatch.fetch.Charsets;
+import org.treatywatch.fetch.FetchException;
+import org.treatywatch.fetch.FetchResult;
+import org.treatywatch.fetch.HttpFetcher;
+import org.treatywatch.match.ItemFacts;
+import org.treatywatch.match.KeywordFilter;
+import org.treatywatch.match.SubscriptionMatcher;
+import org.treatywatch.store.FeedRow;
+import org.treatywatch.store.FeedStore;
+import org.treatywatch.store.ItemStore;
+import org.treatywatch.store.PollRecorder;
+import org.treatywatch.store.StoredItem;
+
+/**
+ * Polls one feed: fetch (conditional), parse, and for each new item fetch its page, extract,
+ * judge and store it with its deliveries in one transaction. The first poll of a feed only
+ * records what is already there, so adding a feed never floods subscribers.
+ */
+public final class FeedPoller {
+    private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
+    static final int MAX_NEW_ITEMS_PER_POLL = 50;
+
+    private final FeedStore feeds;
+    private final ItemStore items;
+    private final PollRecorder recorder;
+    private final HttpFetcher fetcher;
+    private final ArticleAnalyzer analyzer;
+    private final AlertRenderer renderer;
+    private final Runnable onQueued;
+
+    public FeedPoller(FeedStore feeds, ItemStore items, PollRecorder recorder, HttpFetcher fetcher,
+                      ArticleAnalyzer analyzer, AlertRenderer renderer, Runnable onQueued) {
+        this.feeds = feeds;
+        this.items = items;
+        this.recorder = recorder;
+        this.fetcher = fetcher;
+        this.analyzer = analyzer;
+        this.renderer = renderer;
+        this.onQueued = onQueued;
+    }
+
+    /** A scheduled poll: skipped while the feed is backing off after failures. */
+    public PollReport pollScheduled(String feedId) {
+        Optional<FeedRow> row = feeds.get(feedId);
+        if (row.isEmpty()) return PollReport.failed(feedId, "no such feed");
+        FeedRow f = row.get();
+        if (f.consecutiveFailures() > 0 && f.nextPoll() != null && f.nextPoll().isAfter(Instant.now())) {
+            log.debug("feed={} backing off until {}", feedId, f.nextPoll());
+            return new PollReport(feedId, 0, 0, 0, 0, false, List.of(), null);
+        }
+        return poll(f, false);
+    }
+
+    /** Polls now. With dryRun nothing is stored: relevant new items are returned, baseline or not. */
+    public PollReport poll(FeedRow feed, boolean dryRun) {
+        String id = feed.id();
+        MDC.put("feed", id);
+        try {
+            return doPoll(feed, dryRun);
+        } catch (FetchException | FeedParseException | RuntimeException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (!dryRun) {
+                Instant now = Instant.now();
+                Duration retry = e instanceof FetchException fe ? fe.retryAfter().orElse(null) : null;
+                Duration wait = Backoff.after(feed.def().interval(), feed.consecutiveFailures() + 1, retry);
+                int failures = feeds.recordFailure(id, message, now, now.plus(wait));
+                log.warn("feed={} poll failed ({} in a row), next try in {}s: {}", id, failures, wait.toSeconds(), message);
+            }
+            return PollReport.failed(id, message);
+        } finally {
+            MDC.remove("feed");
+        }
+    }
+
+    private PollReport doPoll(FeedRow feed, boolean dryRun) throws FetchException, FeedParseException {
+        FeedDef def = feed.def();
+        boolean fromYaml = FeedRow.ORIGIN_YAML.equals(feed.origin());
+        FetchResult res = fetcher.fetch(def.url(), dryRun ? null : feed.etag(), dryRun ? null : feed.lastModified(), fromYaml);
+        if (res.movedPermanently() && !dryRun) {
+            log.info("feed={} moved permanently: {} → {}", def.id(), def.url(), res.finalUrl());
+            feeds.updateUrl(def.id(), res.finalUrl());
+        }
+        Instant now = Instant.now();
+        if (res.notModified()) {
+            if (!dryRun) feeds.recordSuccess(def.id(), res.etag(), res.lastModified(), now, def.interval());
+            return new PollReport(def.id(), 0, 0, 0, 0, true, List.of(), null);
+        }
+        List<FeedItem> found = parseItems(def, res);
+        List<FeedItem> fresh = new ArrayList<>();
+        for (FeedItem i : found) if (!items.isKnown(def.id(), i.guid())) fresh.add(i);
+        boolean baseline = !feed.initialized() && !dryRun;
+
+        List<PollRecorder.NewItem> toStore = new ArrayList<>();
+        List<Analysis> relevant = new ArrayList<>();
+        int processed = 0;
+        for (FeedItem item : fresh) {
+            if (baseline || processed >= MAX_NEW_ITEMS_PER_POLL) {
+                toStore.add(new PollRecorder.NewItem(stored(def, item, null, StoredItem.BASELINE), subs -> Map.of()));
+                continue;
+            }
+            processed++;
+            Analysis a = analyse(def, item);
+            boolean isRelevant = a.relevance().relevant();
+            if (isRelevant) relevant.add(a);
+            ItemFacts facts = new ItemFacts(def.id(), KeywordFilter.wordsOf(a.article().title() + "\n" + a.article().text()));
+            toStore.add(new PollRecorder.NewItem(stored(def, item, a, isRelevant ? StoredItem.RELEVANT : StoredItem.IRRELEVANT),
+                    subs -> {
+                        Map<Long, String> bodies = new HashMap<>();
+                        Map<String, String> byLang = new HashMap<>();
+                        SubscriptionMatcher.match(subs, facts).forEach((chat, lang) ->
+                                bodies.put(chat, byLang.computeIfAbsent(lang, l -> renderer.render(a.alert(), l))));
+                        return bodies;
+                    }));
+        }
+        int queued = 0;
+        if (!dryRun) {
+            queued = recorder.record(def.id(), toStore, now);
+            feeds.recordSuccess(def.id(), res.etag(), res.lastModified(), now, def.interval());
+            if (queued > 0) onQueued.run();
+        }
+        log.info("feed={} polled: {} items, {} new{}, {} relevant, {} alerts queued", def.id(), found.size(), fresh.size(),
+                baseline ? " (first poll: recorded, not alerted)" : "", relevant.size(), queued);
+        return new PollReport(def.id(), found.size(), fresh.size(), relevant.size(), queued, false, relevant, null);
+    }
+
+    private List<FeedItem> parseItems(FeedDef def, FetchResult res) throws FeedParseException {
+        String text = Charsets.decode(res.body(), res.contentType());
+        if (def.kind() == FeedDef.Kind.PAGE) return PageLinkReader.read(text, res.finalUrl(), def.links().orElse("a"));
+        try {
+            return FeedParser.parse(text, res.finalUrl());
+        } catch (FeedParseException e) {
+            String head = text.stripLeading().toLowerCase();
+            if (head.startsWith("<!doctype html") || head.startsWith("<html")) {
+                throw new FeedParseException("feed " + def.id() + ": expected RSS or Atom but got an HTML page", e);
+            }
+            throw new FeedParseException("feed " + def.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Fetches and extracts the item's page; falls back to the feed's own title and summary. */
+    private Analysis analyse(FeedDef def, FeedItem item) {
+        Article article = null;
+        if (item.url() != null && item.url().startsWith("http")) {
+            try {
+                FetchResult page = fetcher.fetch(item.url(), null, null, false);
+                article = ArticleExtractor.extract(Charsets.decode(page.body(), page.contentType()), page.finalUrl());
+            } catch (FetchException | RuntimeException e) {
+                log.warn("feed={} item={} page not fetched ({}); using the feed's summary", def.id(), item.url(), e.getMessage());
+            }
+        }
+        if (article == null || article.paragraphs().isEmpty()) {
+            Article fromFeed = ArticleExtractor.fromText(item.title() + "\n" + item.summary(), item.url());
+            article = article == null ? fromFeed
+                    : new Article(article.title().isBlank() ? item.title() : article.title(), fromFeed.paragraphs(),
+                        article.published(), fromFeed.language(), article.canonicalUrl(), article.image());
+        }
+        if (article.title().isBlank() || (item.title() != null && !item.title().isBlank())) {
+            article = new Article(item.title() == null || item.title().isBlank() ? article.title() : item.title(),
+                    article.paragraphs(), article.published().or(item::published), article.language(),
+                    article.canonicalUrl(), article.image());
+        }
+        return analyzer.analyse(article, def.name(), item.url());
+    }
+
+    private static StoredItem stored(FeedDef def, FeedItem item, Analysis a, String status) {
+        return new StoredItem(0, def.id(), item.guid(), item.url(), item.title(), item.published().orElse(null),
+                a == null ? null : a.article().language(), status, a == null ? 0 : a.relevance().score(),
+                a == null ? null : String.join("\n", a.relevance().evidence()));
+    }
+}

@@ -1,0 +1,86 @@
+package org.treatywatch.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/** The database: a Hikari pool, migrated by Flyway on open, with transaction helpers. */
+public final class Db implements AutoCloseable {
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    private final HikariDataSource pool;
+    private final String url;
+
+    private Db(HikariDataSource pool, String url) {
+        this.pool = pool;
+        this.url = url;
+    }
+
+    /** Opens (and creates or migrates) the database at a JDBC URL. */
+    public static Db open(String jdbcUrl) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(jdbcUrl);
+        cfg.setMaximumPoolSize(8);
+        cfg.setPoolName("treatywatch");
+        if (jdbcUrl.startsWith("jdbc:h2:")) cfg.setUsername("sa");
+        HikariDataSource pool = new HikariDataSource(cfg);
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration", "classpath:db/quartz/" + dialect(jdbcUrl))
+                    .load()
+                    .migrate();
+            if (jdbcUrl.startsWith("jdbc:h2:file:")) {
+                // Commit to disk at once: a kill -9 must not take back a "sent" mark.
+                try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                    s.execute("SET WRITE_DELAY 0");
+                }
+            }
+        } catch (RuntimeException | SQLException e) {
+            pool.close();
+            throw new IllegalStateException("cannot open database " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+        return new Db(pool, jdbcUrl);
+    }
+
+    static String dialect(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
+    public <T> T tx(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.apply(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

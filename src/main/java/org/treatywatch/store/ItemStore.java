@@ -1,0 +1,78 @@
+package org.treatywatch.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The items table: one row per article per feed, keyed by its stable guid. */
+public final class ItemStore {
+    private final Db db;
+
+    public ItemStore(Db db) {
+        this.db = db;
+    }
+
+    public boolean isKnown(String feedId, String guid) {
+        return db.tx(c -> isKnown(c, feedId, guid));
+    }
+
+    static boolean isKnown(Connection c, String feedId, String guid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM items WHERE feed_id = ? AND guid = ?")) {
+            ps.setString(1, feedId);
+            ps.setString(2, guid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Inserts the item unless the feed already has it; returns its new id, or empty if known. */
+    static Optional<Long> insert(Connection c, StoredItem item) throws SQLException {
+        if (isKnown(c, item.feedId(), item.guid())) return Optional.empty();
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO items (feed_id, guid, url, title, published_at, language, status, score, evidence) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, item.feedId());
+            ps.setString(2, Sql.clip(item.guid(), 1000));
+            ps.setString(3, Sql.clip(item.url(), 2000));
+            ps.setString(4, Sql.clip(item.title(), 1000));
+            Sql.setInstant(ps, 5, item.publishedAt());
+            ps.setString(6, item.language());
+            ps.setString(7, item.status());
+            if (item.status().equals(StoredItem.BASELINE)) ps.setNull(8, Types.DOUBLE);
+            else ps.setDouble(8, item.score());
+            ps.setString(9, Sql.clip(item.evidence(), 4000));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return Optional.of(keys.getLong(1));
+            }
+        }
+    }
+
+    public List<StoredItem> byFeed(String feedId) {
+        return db.tx(c -> {
+            List<StoredItem> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, feed_id, guid, url, title, published_at, language, status, score, evidence "
+                            + "FROM items WHERE feed_id = ? ORDER BY id")) {
+                ps.setString(1, feedId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new StoredItem(rs.getLong("id"), rs.getString("feed_id"), rs.getString("guid"),
+                                rs.getString("url"), rs.getString("title"), Sql.instant(rs, "published_at"),
+                                rs.getString("language"), rs.getString("status"), rs.getDouble("score"),
+                                rs.getString("evidence")));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+}

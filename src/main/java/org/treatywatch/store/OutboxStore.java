@@ -1,0 +1,145 @@
+package org.treatywatch.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The outbox: deliveries written with their item's decision and drained by the sender.
+ * A row moves pending → sending → sent (or dead / dropped); (item, chat) is unique.
+ */
+public final class OutboxStore {
+    private final Db db;
+
+    public OutboxStore(Db db) {
+        this.db = db;
+    }
+
+    /** Adds a delivery unless the chat already has one for this item. */
+    static void enqueue(Connection c, long itemId, long chatId, String body) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO outbox (item_id, chat_id, body, status) SELECT ?, ?, ?, 'pending' FROM (VALUES (1)) v "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE item_id = ? AND chat_id = ?)")) {
+            ps.setLong(1, itemId);
+            ps.setLong(2, chatId);
+            ps.setString(3, body);
+            ps.setLong(4, itemId);
+            ps.setLong(5, chatId);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * At start, a row still marked sending was in flight when the process died. We cannot know if
+     * Telegram got it, so we send it again: at most that one message is duplicated, none is lost.
+     */
+    public int requeueInFlight() {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = 'pending' WHERE status = 'sending'")) {
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Due pending rows, oldest first. */
+    public List<OutboxRow> due(Instant now, int limit) {
+        return db.tx(c -> {
+            List<OutboxRow> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, item_id, chat_id, body, status, attempts FROM outbox WHERE status = 'pending' "
+                            + "AND (not_before IS NULL OR not_before <= ?) ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+                Sql.setInstant(ps, 1, now);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                                rs.getString(5), rs.getInt(6)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Takes a pending row for sending; false if someone else took it or it is no longer pending. */
+    public boolean claim(long id) {
+        return update("UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'pending'", id) == 1;
+    }
+
+    public void markSent(long id, long messageId, Instant now) {
+        db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE outbox SET status = 'sent', message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?")) {
+                ps.setLong(1, messageId);
+                Sql.setInstant(ps, 2, now);
+                ps.setLong(3, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Back to pending, not before the given time. */
+    public void retryLater(long id, String error, Instant notBefore) {
+        db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE outbox SET status = 'pending', last_error = ?, not_before = ? WHERE id = ?")) {
+                ps.setString(1, Sql.clip(error, 1000));
+                Sql.setInstant(ps, 2, notBefore);
+                ps.setLong(3, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public void markDead(long id, String error) {
+        setFinal(id, OutboxRow.DEAD, error);
+    }
+
+    /** The chat is gone (blocked us, deleted): drop everything still waiting for it. */
+    public int dropForChat(long chatId, String reason) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE outbox SET status = 'dropped', last_error = ? WHERE chat_id = ? AND status IN ('pending', 'sending')")) {
+                ps.setString(1, Sql.clip(reason, 1000));
+                ps.setLong(2, chatId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public int count(String status) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE status = ?")) {
+                ps.setString(1, status);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    private void setFinal(long id, String status, String error) {
+        db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = ?, last_error = ? WHERE id = ?")) {
+                ps.setString(1, status);
+                ps.setString(2, Sql.clip(error, 1000));
+                ps.setLong(3, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private int update(String sql, long id) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+}

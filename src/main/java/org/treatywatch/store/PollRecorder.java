@@ -1,0 +1,43 @@
+package org.treatywatch.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Stores one poll's new items and their deliveries in a single transaction, so an item is never
+ * stored without its outbox rows (or the reverse), whatever happens to the process.
+ */
+public final class PollRecorder {
+    /** An item to store; for a relevant item, deliveries picks chats and bodies from the subscriptions. */
+    public record NewItem(StoredItem item, Function<List<Subscription>, Map<Long, String>> deliveries) {}
+
+    private final Db db;
+
+    public PollRecorder(Db db) {
+        this.db = db;
+    }
+
+    /** Returns how many outbox rows were written. */
+    public int record(String feedId, List<NewItem> items, Instant now) {
+        return db.tx(c -> {
+            List<Subscription> subs = null;
+            int queued = 0;
+            boolean any = false;
+            for (NewItem n : items) {
+                var id = ItemStore.insert(c, n.item());
+                if (id.isEmpty()) continue;
+                any = true;
+                if (!n.item().status().equals(StoredItem.RELEVANT)) continue;
+                if (subs == null) subs = ChatStore.activeSubscriptions(c);
+                for (var e : n.deliveries().apply(subs).entrySet()) {
+                    OutboxStore.enqueue(c, id.get(), e.getKey(), e.getValue());
+                    queued++;
+                }
+            }
+            FeedStore.markInitialized(c, feedId, any, now);
+            return queued;
+        });
+    }
+}

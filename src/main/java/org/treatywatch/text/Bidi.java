@@ -1,0 +1,41 @@
+package org.treatywatch.text;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Wraps left-to-right runs (URLs, "BRICS", "S-400", numbers with units) in Unicode first-strong
+ * isolates so they do not scramble the right-to-left line around them in Telegram.
+ */
+public final class Bidi {
+    public static final char FSI = '\u2068';
+    public static final char PDI = '\u2069';
+    private static final Pattern LTR_RUN = Pattern.compile(
+            "(?:https?://\\S+|[\\p{IsLatin}0-9][\\p{IsLatin}0-9.,:/%+\\-_&@]*(?:\\s+[\\p{IsLatin}0-9][\\p{IsLatin}0-9.,:/%+\\-_&@]*)*)");
+
+    private Bidi() {}
+
+    /** Isolates every Latin or numeric run in right-to-left text; other text is returned as is. */
+    public static String isolateLtrRuns(String text) {
+        if (text == null || text.isEmpty() || !hasRtl(text)) return text;
+        Matcher m = LTR_RUN.matcher(text);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        while (m.find()) {
+            String run = m.group();
+            if (!run.chars().anyMatch(Character::isLetter) && run.length() < 3) {
+                m.appendReplacement(out, Matcher.quoteReplacement(run));
+            } else {
+                m.appendReplacement(out, Matcher.quoteReplacement(FSI + run + PDI));
+            }
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    static boolean hasRtl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Script.isRtl(text.charAt(i))) return true;
+        }
+        return false;
+    }
+}

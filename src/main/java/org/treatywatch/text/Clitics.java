@@ -1,0 +1,44 @@
+package org.treatywatch.text;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The readings of a token with its proclitics removed: וברוסיה → ברוסיה, רוסיה; والمعاهدة →
+ * المعاهده, معاهده. Callers keep a reading only if their lexicon knows it, so stripping is never
+ * trusted on its own (ברית is not רית unless a lexicon says רית is a word).
+ */
+public final class Clitics {
+    private static final String HEBREW_PREFIX_LETTERS = "והבלמשכ";
+    // Longest first; "لل" is ل + ال with the alef dropped (للاتفاقية).
+    private static final String[] ARABIC_PREFIXES = {
+        "وبال", "وكال", "وفال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال",
+        "وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك", "س"
+    };
+    private static final int MIN_STEM = 2;
+
+    private Clitics() {}
+
+    /** The token itself followed by every shorter reading with a proclitic removed. */
+    public static List<String> readings(String token) {
+        List<String> out = new ArrayList<>(4);
+        out.add(token);
+        if (token.isEmpty()) return out;
+        char first = token.charAt(0);
+        if (first >= '\u05D0' && first <= '\u05EA') {
+            // Hebrew prefix chains are at most three letters (וכש, ומה, שלכ...).
+            for (int len = 1; len <= 3 && token.length() - len >= MIN_STEM; len++) {
+                if (HEBREW_PREFIX_LETTERS.indexOf(token.charAt(len - 1)) < 0) break;
+                out.add(token.substring(len));
+            }
+        } else if (first >= '\u0620' && first <= '\u06FF') {
+            for (String p : ARABIC_PREFIXES) {
+                if (token.startsWith(p) && token.length() - p.length() >= MIN_STEM) {
+                    String stem = token.substring(p.length());
+                    if (!out.contains(stem)) out.add(stem);
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,34 @@
+package org.treatywatch.text;
+
+import com.ibm.icu.text.BreakIterator;
+import com.ibm.icu.util.ULocale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Splits Hebrew, Arabic and English text into sentences with ICU's rules, plus the marks ICU does
+ * not treat as sentence ends in news text (Arabic ؟ and ؛ already are; we add line breaks).
+ * Hebrew abbreviations with gershayim (ארה"ב) never end a sentence because ICU sees no period.
+ */
+public final class Sentences {
+    private static final Pattern LINES = Pattern.compile("\\n\\s*");
+
+    private Sentences() {}
+
+    public static List<String> split(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null || text.isBlank()) return out;
+        for (String block : LINES.split(text)) {
+            if (block.isBlank()) continue;
+            BreakIterator it = BreakIterator.getSentenceInstance(ULocale.ROOT);
+            it.setText(block);
+            int start = it.first();
+            for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+                String s = block.substring(start, end).strip();
+                if (!s.isEmpty()) out.add(s);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,227 @@
+package org.treatywatch.bot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fake Telegram Bot API server on 127.0.0.1 that speaks the documented JSON protocol:
+ * {@code /bot<token>/<method>}, {"ok":true,"result":...} or {"ok":false,"error_code":...}.
+ * Tests queue user updates and read what the bot sent. Method names match case-insensitively,
+ * as TelegramBots sends most in lower case but deleteWebhook in camel case.
+ */
+public final class FakeBotApi implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A message the bot sent. */
+    public record Sent(long chatId, String text, String parseMode, JsonNode request) {}
+
+    private final HttpServer server;
+    private final String token;
+    private final List<ObjectNode> updates = new CopyOnWriteArrayList<>();
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final ConcurrentHashMap<String, Integer> failures = new ConcurrentHashMap<>();
+    private final AtomicInteger updateIds = new AtomicInteger(1);
+    private final AtomicInteger messageIds = new AtomicInteger(1000);
+    private final Object updatesLock = new Object();
+
+    public FakeBotApi(String token) throws IOException {
+        this.token = token;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-bot-api");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** A user writes text in a private chat whose id is the user's id. */
+    public void userSends(long userId, String text, String languageCode) {
+        ObjectNode msg = JSON.createObjectNode();
+        msg.put("message_id", messageIds.incrementAndGet());
+        msg.put("date", System.currentTimeMillis() / 1000);
+        msg.putObject("chat").put("id", userId).put("type", "private").put("first_name", "User");
+        ObjectNode from = msg.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "User");
+        if (languageCode != null) from.put("language_code", languageCode);
+        msg.put("text", text);
+        if (text.startsWith("/")) {
+            int len = text.contains(" ") ? text.indexOf(' ') : text.length();
+            msg.putArray("entities").addObject().put("type", "bot_command").put("offset", 0).put("length", len);
+        }
+        addUpdate("message", msg);
+    }
+
+    /** A user presses an inline button. */
+    public void userPresses(long userId, String data) {
+        ObjectNode q = JSON.createObjectNode();
+        q.put("id", "cb" + updateIds.get());
+        q.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "User");
+        q.put("chat_instance", "ci");
+        q.put("data", data);
+        ObjectNode m = q.putObject("message");
+        m.put("message_id", messageIds.incrementAndGet()).put("date", System.currentTimeMillis() / 1000);
+        m.putObject("chat").put("id", userId).put("type", "private");
+        m.put("text", "?");
+        addUpdate("callback_query", q);
+    }
+
+    private void addUpdate(String field, ObjectNode payload) {
+        ObjectNode u = JSON.createObjectNode();
+        u.put("update_id", updateIds.getAndIncrement());
+        u.set(field, payload);
+        synchronized (updatesLock) {
+            updates.add(u);
+            updatesLock.notifyAll();
+        }
+    }
+
+    /** The next n calls of a method answer with this error (e.g. 429 with retry_after). */
+    public void failNext(String method, int times) {
+        failures.put(method.toLowerCase(Locale.ROOT), times);
+    }
+
+    public List<Sent> sentTo(long chatId) {
+        List<Sent> out = new ArrayList<>();
+        for (Sent s : sent) if (s.chatId() == chatId) out.add(s);
+        return out;
+    }
+
+    public List<Sent> sent() {
+        return List.copyOf(sent);
+    }
+
+    public List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            String prefix = "/bot" + token + "/";
+            if (!path.startsWith(prefix)) {
+                reply(ex, 401, error(401, "Unauthorized"));
+                return;
+            }
+            String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
+            calls.add(method);
+            JsonNode req = body(ex);
+            Integer fail = failures.computeIfPresent(method, (k, v) -> v - 1);
+            if (fail != null && fail >= 0) {
+                ObjectNode err = error(429, "Too Many Requests: retry after 1");
+                err.putObject("parameters").put("retry_after", 1);
+                reply(ex, 429, err);
+                return;
+            }
+            switch (method) {
+                case "getme" -> ok(ex, JSON.createObjectNode().put("id", 42).put("is_bot", true)
+                        .put("first_name", "treatywatch").put("username", "treatywatch_bot"));
+                case "deletewebhook", "setmycommands", "answercallbackquery", "setwebhook" -> ok(ex, JSON.getNodeFactory().booleanNode(true));
+                case "getupdates" -> ok(ex, updatesFrom(req.path("offset").asLong(0), req.path("timeout").asInt(0)));
+                case "sendmessage" -> {
+                    long chatId = req.path("chat_id").asLong();
+                    String text = req.path("text").asText();
+                    sent.add(new Sent(chatId, text, req.path("parse_mode").asText(null), req));
+                    ObjectNode m = JSON.createObjectNode();
+                    m.put("message_id", messageIds.incrementAndGet());
+                    m.put("date", System.currentTimeMillis() / 1000);
+                    m.putObject("chat").put("id", chatId).put("type", chatId > 0 ? "private" : "group");
+                    m.put("text", text);
+                    ok(ex, m);
+                }
+                default -> reply(ex, 404, error(404, "Not Found: method not found"));
+            }
+        }
+    }
+
+    private ArrayNode updatesFrom(long offset, int timeoutSeconds) {
+        long deadline = System.currentTimeMillis() + Math.min(timeoutSeconds, 1) * 1000L;
+        synchronized (updatesLock) {
+            // Like Telegram: asking from offset N confirms, and forgets, every update before N.
+            updates.removeIf(u -> u.get("update_id").asLong() < offset);
+            while (true) {
+                ArrayNode out = JSON.createArrayNode();
+                for (ObjectNode u : updates) if (u.get("update_id").asLong() >= offset) out.add(u);
+                long left = deadline - System.currentTimeMillis();
+                if (out.size() > 0 || left <= 0) return out;
+                try {
+                    updatesLock.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return out;
+                }
+            }
+        }
+    }
+
+    private static JsonNode body(HttpExchange ex) throws IOException {
+        byte[] bytes = ex.getRequestBody().readAllBytes();
+        String ct = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")).toLowerCase(Locale.ROOT);
+        ObjectNode n = JSON.createObjectNode();
+        String query = ex.getRequestURI().getRawQuery();
+        if (query != null) form(query, n);
+        if (bytes.length == 0) return n;
+        String s = new String(bytes, StandardCharsets.UTF_8);
+        if (ct.contains("json")) {
+            JsonNode parsed = JSON.readTree(s);
+            if (parsed.isObject()) n.setAll((ObjectNode) parsed);
+        } else if (ct.contains("x-www-form-urlencoded")) {
+            form(s, n);
+        }
+        return n;
+    }
+
+    private static void form(String s, ObjectNode n) {
+        for (String pair : s.split("&")) {
+            String[] kv = pair.split("=", 2);
+            n.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+    }
+
+    private static ObjectNode error(int code, String description) {
+        return JSON.createObjectNode().put("ok", false).put("error_code", code).put("description", description);
+    }
+
+    private static void ok(HttpExchange ex, JsonNode result) throws IOException {
+        ObjectNode n = JSON.createObjectNode().put("ok", true);
+        n.set("result", result);
+        reply(ex, 200, n);
+    }
+
+    private static void reply(HttpExchange ex, int status, JsonNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        synchronized (updatesLock) {
+            updatesLock.notifyAll();
+        }
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}
