@@ -1,0 +1,137 @@
+package org.treatywatch.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.treatywatch.config.FeedDef;
+
+/** Storage on a real H2 file: migrations, feeds from both origins, items with their deliveries, the outbox cycle. */
+class StoreTest {
+    @TempDir
+    Path dir;
+
+    private String url() {
+        return "jdbc:h2:file:" + dir.resolve("tw");
+    }
+
+    static FeedDef feed(String id, String interval) {
+        return new FeedDef(id, "Feed " + id, "https://example.org/" + id, FeedDef.Kind.RSS, "ar",
+                org.treatywatch.config.Durations.parse(interval), true, Optional.empty());
+    }
+
+    static StoredItem item(String feed, String guid, String status) {
+        return new StoredItem(0, feed, guid, "https://example.org/" + guid, "title " + guid, null, "ar", status, 0.9, "why");
+    }
+
+    @Test
+    void yamlSyncAddsUpdatesAndRemovesButKeepsBotFeedsAndFetchState() {
+        try (Db db = Db.open(url())) {
+            FeedStore feeds = new FeedStore(db);
+            feeds.syncFromYaml(List.of(feed("a", "10m"), feed("b", "10m")));
+            assertThat(feeds.add(feed("from-bot", "5m"), FeedRow.ORIGIN_BOT)).isTrue();
+            assertThat(feeds.add(feed("a", "5m"), FeedRow.ORIGIN_BOT)).isFalse();
+            feeds.recordSuccess("a", "\"etag-1\"", "Mon, 01 Jan 2024 00:00:00 GMT", Instant.now(), Duration.ofMinutes(10));
+
+            feeds.syncFromYaml(List.of(feed("a", "30m")));
+
+            assertThat(feeds.all()).extracting(FeedRow::id).containsExactly("a", "from-bot");
+            FeedRow a = feeds.get("a").orElseThrow();
+            assertThat(a.def().interval()).isEqualTo(Duration.ofMinutes(30));
+            assertThat(a.etag()).isEqualTo("\"etag-1\"");
+            assertThat(feeds.get("from-bot").orElseThrow().origin()).isEqualTo(FeedRow.ORIGIN_BOT);
+        }
+    }
+
+    @Test
+    void failuresAreCountedAndResetBySuccess() {
+        try (Db db = Db.open(url())) {
+            FeedStore feeds = new FeedStore(db);
+            feeds.syncFromYaml(List.of(feed("a", "10m")));
+            Instant now = Instant.now();
+            assertThat(feeds.recordFailure("a", "HTTP 500", now, now.plusSeconds(60))).isEqualTo(1);
+            assertThat(feeds.recordFailure("a", "HTTP 500", now, now.plusSeconds(120))).isEqualTo(2);
+            assertThat(feeds.get("a").orElseThrow().lastError()).isEqualTo("HTTP 500");
+            feeds.recordSuccess("a", null, null, now, Duration.ofMinutes(10));
+            assertThat(feeds.get("a").orElseThrow().consecutiveFailures()).isZero();
+        }
+    }
+
+    @Test
+    void anItemIsStoredOnceWithOneDeliveryPerChatAndSurvivesReopening() {
+        try (Db db = Db.open(url())) {
+            new FeedStore(db).syncFromYaml(List.of(feed("a", "10m")));
+            ChatStore chats = new ChatStore(db);
+            chats.ensure(1, "ar", "private");
+            chats.ensure(2, "he", "private");
+            assertThat(chats.subscribeTopic(1)).isTrue();
+            assertThat(chats.subscribeTopic(1)).isFalse();
+            chats.subscribeTopic(2);
+            PollRecorder recorder = new PollRecorder(db);
+            PollRecorder.NewItem relevant = new PollRecorder.NewItem(item("a", "g1", StoredItem.RELEVANT),
+                    subs -> Map.of(1L, "alert ar", 2L, "alert he"));
+            PollRecorder.NewItem irrelevant = new PollRecorder.NewItem(item("a", "g2", StoredItem.IRRELEVANT),
+                    subs -> Map.of(1L, "must not be queued"));
+
+            assertThat(recorder.record("a", List.of(relevant, irrelevant), Instant.now())).isEqualTo(2);
+            assertThat(recorder.record("a", List.of(relevant), Instant.now())).isZero();
+        }
+        try (Db db = Db.open(url())) {
+            assertThat(new ItemStore(db).byFeed("a")).extracting(StoredItem::guid).containsExactly("g1", "g2");
+            assertThat(new FeedStore(db).get("a").orElseThrow().initialized()).isTrue();
+            OutboxStore outbox = new OutboxStore(db);
+            assertThat(outbox.due(Instant.now(), 10)).extracting(OutboxRow::chatId, OutboxRow::body)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "alert ar"), org.assertj.core.groups.Tuple.tuple(2L, "alert he"));
+        }
+    }
+
+    @Test
+    void outboxRowsMoveFromPendingToSentAndInFlightRowsAreRequeuedAtStart() {
+        try (Db db = Db.open(url())) {
+            new FeedStore(db).syncFromYaml(List.of(feed("a", "10m")));
+            ChatStore chats = new ChatStore(db);
+            chats.ensure(1, "ar", "private");
+            chats.subscribeTopic(1);
+            new PollRecorder(db).record("a", List.of(
+                    new PollRecorder.NewItem(item("a", "g1", StoredItem.RELEVANT), subs -> Map.of(1L, "one")),
+                    new PollRecorder.NewItem(item("a", "g2", StoredItem.RELEVANT), subs -> Map.of(1L, "two"))), Instant.now());
+            OutboxStore outbox = new OutboxStore(db);
+            List<OutboxRow> due = outbox.due(Instant.now(), 10);
+            assertThat(outbox.claim(due.get(0).id())).isTrue();
+            assertThat(outbox.claim(due.get(0).id())).isFalse();
+            outbox.markSent(due.get(0).id(), 99, Instant.now());
+            assertThat(outbox.claim(due.get(1).id())).isTrue();
+            // the process dies here, with row two in flight
+        }
+        try (Db db = Db.open(url())) {
+            OutboxStore outbox = new OutboxStore(db);
+            assertThat(outbox.requeueInFlight()).isEqualTo(1);
+            assertThat(outbox.due(Instant.now(), 10)).extracting(OutboxRow::body).containsExactly("two");
+            assertThat(outbox.count(OutboxRow.SENT)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aChatThatBlockedTheBotLosesItsPendingDeliveries() {
+        try (Db db = Db.open(url())) {
+            new FeedStore(db).syncFromYaml(List.of(feed("a", "10m")));
+            ChatStore chats = new ChatStore(db);
+            chats.ensure(1, "ar", "private");
+            chats.subscribeTopic(1);
+            new PollRecorder(db).record("a", List.of(
+                    new PollRecorder.NewItem(item("a", "g1", StoredItem.RELEVANT), subs -> Map.of(1L, "x"))), Instant.now());
+            OutboxStore outbox = new OutboxStore(db);
+            chats.deactivate(1);
+            assertThat(outbox.dropForChat(1, "Telegram 403: blocked")).isEqualTo(1);
+            assertThat(outbox.due(Instant.now(), 10)).isEmpty();
+            assertThat(chats.get(1).orElseThrow().active()).isFalse();
+            assertThat(chats.unsubscribe(1, Optional.empty())).isEqualTo(1);
+        }
+    }
+}
