@@ -15,7 +15,6 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.TextNode;
 import org.treatywatch.text.Language;
 import org.treatywatch.text.Mojibake;
 import org.treatywatch.text.Normalizer;
@@ -28,8 +27,7 @@ import org.treatywatch.text.Normalizer;
  */
 public final class ArticleExtractor {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MIN_PARAGRAPH = 25;
-    private static final String REMOVE = "script, style, noscript, iframe, form, nav, footer, aside, svg, button, "
+    private static final String REMOVE = "script, style, noscript, iframe, nav, footer, aside, svg, button, "
             + "select, input, textarea, template, figure figcaption, [hidden], [aria-hidden=true], .sr-only";
 
     private ArticleExtractor() {}
@@ -49,7 +47,7 @@ public final class ArticleExtractor {
         if (body != null && body.strip().length() > 200) {
             for (String p : body.split("\\n+")) addParagraph(paragraphs, p);
         } else {
-            paragraphs = fromDom(doc);
+            paragraphs = fromDom(doc, title);
         }
         paragraphs = dedupe(paragraphs);
         title = Mojibake.repair(title == null ? "" : title.strip());
@@ -66,47 +64,46 @@ public final class ArticleExtractor {
         return new Article(title, dedupe(paragraphs), Optional.empty(), Language.guess(text), source, Optional.empty());
     }
 
-    private static List<String> fromDom(Document doc) {
+    private static final int MIN_ARTICLE_CHARS = 500;
+
+    /**
+     * Readability's fallback: if stripping unlikely blocks and weighting classes left too little,
+     * try again with fewer assumptions and keep the longest result.
+     */
+    private static List<String> fromDom(Document doc, String title) {
+        List<String> best = List.of();
+        for (int strictness = 2; strictness >= 0; strictness--) {
+            List<String> out = fromDom(doc.clone(), title, strictness);
+            if (length(out) > length(best)) best = out;
+            if (length(best) >= MIN_ARTICLE_CHARS) break;
+        }
+        return best;
+    }
+
+    private static List<String> fromDom(Document doc, String title, int strictness) {
         Element body = doc.body();
         if (body == null) return List.of();
         body.select(REMOVE).remove();
-        for (Element e : body.getAllElements()) {
-            if (e == body || e.parent() == null) continue;
-            String hint = e.className() + " " + e.id();
-            if (!hint.isBlank() && Boilerplate.CLASS_OR_ID.matcher(hint).find() && !isArticleContainer(e)) e.remove();
-        }
-        removeLabelledBlocks(body);
-
-        Map<Element, Double> scores = new HashMap<>();
-        for (Element p : body.select("p, pre, td, blockquote, div:not(:has(div, p, article, section))")) {
-            String t = p.text();
-            if (t.length() < MIN_PARAGRAPH) continue;
-            double score = 1 + countCommas(t) + Math.min(t.length() / 100.0, 3);
-            score *= 1 - linkDensity(p);
-            Element parent = p.parent();
-            if (parent == null) continue;
-            scores.merge(parent, score, Double::sum);
-            if (parent.parent() != null) scores.merge(parent.parent(), score / 2, Double::sum);
-        }
-        Element best = null;
-        double bestScore = 0;
-        for (var e : scores.entrySet()) {
-            double s = e.getValue() * classWeight(e.getKey());
-            if (s > bestScore) {
-                bestScore = s;
-                best = e.getKey();
+        body.select("form:not(:has(p))").remove(); // search boxes and logins; some sites wrap the whole page in a form
+        body.select("[style~=(?i)display:\\s*none|visibility:\\s*hidden]").remove();
+        if (strictness >= 2) {
+            int total = body.text().length();
+            for (Element e : new ArrayList<>(body.getAllElements())) {
+                if (e == body || e.parent() == null) continue;
+                if (ContentScore.isUnlikely(e) && e.text().length() < total * 0.4) e.remove();
             }
         }
-        if (best == null) best = body;
+        removeLabelledBlocks(body);
+        List<Element> content = ContentScore.bestContent(body, strictness >= 1);
         List<String> out = new ArrayList<>();
-        collect(best, out);
+        for (Element c : content) TextBlocks.collect(c, title, out);
         return out;
     }
 
-    private static boolean isArticleContainer(Element e) {
-        String hint = (e.className() + " " + e.id()).toLowerCase();
-        return e.tagName().equals("article") || e.tagName().equals("main") || e.tagName().equals("body")
-                || (Boilerplate.POSITIVE.matcher(hint).find() && e.select("p").size() >= 3);
+    private static int length(List<String> paragraphs) {
+        int n = 0;
+        for (String p : paragraphs) n += p.length();
+        return n;
     }
 
     /** Removes blocks introduced by a label such as "اقرأ أيضا" or "כתבות נוספות". */
@@ -116,7 +113,7 @@ public final class ArticleExtractor {
             if (!Boilerplate.isLabel(e.text())) continue;
             Element block = e;
             while (block.parent() != null && block.parent().text().length() < 1500 && linkDensity(block.parent()) > 0.4
-                    && !isArticleContainer(block.parent())) {
+                    && !ContentScore.isArticleContainer(block.parent())) {
                 block = block.parent();
             }
             Element next = block.nextElementSibling();
@@ -125,37 +122,6 @@ public final class ArticleExtractor {
             }
             block.remove();
         }
-    }
-
-    private static void collect(Element root, List<String> out) {
-        for (Element e : root.select("p, h2, h3, h4, li, blockquote, pre, div:not(:has(div, p, ul, ol, h2, h3, table))")) {
-            if (hasCollectedAncestor(e, root)) continue;
-            String t = e.text().strip();
-            if (t.length() < MIN_PARAGRAPH && !(e.tagName().matches("h[2-4]") && t.length() > 3)) continue;
-            if (linkDensity(e) > 0.5) continue;
-            if (Boilerplate.startsWithLabel(t)) continue;
-            if (e.tagName().equals("li") && !endsLikeSentence(t) && t.length() < 80) continue;
-            addParagraph(out, t);
-        }
-        if (out.isEmpty()) addParagraph(out, ownText(root));
-    }
-
-    private static boolean hasCollectedAncestor(Element e, Element root) {
-        for (Element a = e.parent(); a != null && a != root; a = a.parent()) {
-            if (a.tagName().matches("p|li|blockquote|pre|h2|h3|h4")) return true;
-        }
-        return false;
-    }
-
-    private static boolean endsLikeSentence(String t) {
-        char last = t.charAt(t.length() - 1);
-        return ".!?؟。\"”»'".indexOf(last) >= 0;
-    }
-
-    private static String ownText(Element e) {
-        StringBuilder sb = new StringBuilder();
-        for (var n : e.childNodes()) if (n instanceof TextNode tn) sb.append(tn.text());
-        return sb.toString();
     }
 
     private static void addParagraph(List<String> out, String p) {
@@ -174,30 +140,12 @@ public final class ArticleExtractor {
         return out;
     }
 
-    private static double classWeight(Element e) {
-        String hint = (e.className() + " " + e.id()).toLowerCase();
-        double w = 1;
-        if (e.tagName().equals("article") || e.tagName().equals("main")) w *= 1.25;
-        if (Boilerplate.POSITIVE.matcher(hint).find()) w *= 1.25;
-        if (Boilerplate.CLASS_OR_ID.matcher(hint).find()) w *= 0.5;
-        return w;
-    }
-
     static double linkDensity(Element e) {
         int total = e.text().length();
         if (total == 0) return 0;
         int links = 0;
         for (Element a : e.select("a")) links += a.text().length();
         return Math.min(1.0, (double) links / total);
-    }
-
-    private static int countCommas(String t) {
-        int n = 0;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (c == ',' || c == '،' || c == '.') n++;
-        }
-        return n;
     }
 
     /** JSON-LD fields of the first NewsArticle/Article object on the page. */

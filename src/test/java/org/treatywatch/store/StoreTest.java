@@ -87,7 +87,7 @@ class StoreTest {
             assertThat(new FeedStore(db).get("a").orElseThrow().initialized()).isTrue();
             OutboxStore outbox = new OutboxStore(db);
             assertThat(outbox.due(Instant.now(), 10)).extracting(OutboxRow::chatId, OutboxRow::body)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "alert ar"), org.assertj.core.groups.Tuple.tuple(2L, "alert he"));
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(1L, "alert ar"), org.assertj.core.groups.Tuple.tuple(2L, "alert he"));
         }
     }
 
