@@ -42,12 +42,12 @@ public final class ArticleExtractor {
         String canonical = firstNonBlank(attr(doc.selectFirst("link[rel=canonical]"), "abs:href"), meta(doc, "og:url"), url);
         Optional<String> image = Optional.ofNullable(firstNonBlank(meta(doc, "og:image"), ld.get("image"))).filter(s -> !s.isBlank());
 
-        List<String> paragraphs = new ArrayList<>();
+        // JSON-LD articleBody is exact when complete, but some sites put only the first paragraph there.
+        List<String> paragraphs = fromDom(doc, title);
         String body = ld.get("articleBody");
-        if (body != null && body.strip().length() > 200) {
+        if (body != null && body.strip().length() > 200 && body.strip().length() >= 0.6 * length(paragraphs)) {
+            paragraphs = new ArrayList<>();
             for (String p : body.split("\\n+")) addParagraph(paragraphs, p);
-        } else {
-            paragraphs = fromDom(doc, title);
         }
         paragraphs = dedupe(paragraphs);
         title = Mojibake.repair(title == null ? "" : title.strip());
@@ -64,7 +64,7 @@ public final class ArticleExtractor {
         return new Article(title, dedupe(paragraphs), Optional.empty(), Language.guess(text), source, Optional.empty());
     }
 
-    private static final int MIN_ARTICLE_CHARS = 500;
+    private static final int MIN_ARTICLE_CHARS = 350;
 
     /**
      * Readability's fallback: if stripping unlikely blocks and weighting classes left too little,
