@@ -71,11 +71,11 @@ public final class ArticleExtractor {
      * try again with fewer assumptions and keep the longest result.
      */
     private static List<String> fromDom(Document doc, String title) {
-        List<String> best = List.of();
-        for (int strictness = 2; strictness >= 0; strictness--) {
+        List<String> best = fromDom(doc.clone(), title, 2);
+        for (int strictness = 1; strictness >= 0 && length(best) < MIN_ARTICLE_CHARS; strictness--) {
             List<String> out = fromDom(doc.clone(), title, strictness);
-            if (length(out) > length(best)) best = out;
-            if (length(best) >= MIN_ARTICLE_CHARS) break;
+            // A short news item is still an article: only a much longer result replaces it.
+            if (length(out) > Math.max(length(best) * 1.5, 100)) best = out;
         }
         return best;
     }

@@ -22,6 +22,7 @@ public final class Charsets {
     private static final Pattern XML_ENCODING = Pattern.compile("<\\?xml[^>]*encoding\\s*=\\s*[\"']([\\w.:-]+)[\"']", Pattern.CASE_INSENSITIVE);
     private static final Pattern META_CHARSET = Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
     private static final int SNIFF_BYTES = 4096;
+    private static final String[] RTL_CHARSETS = {"windows-1256", "windows-1255", "ISO-8859-6", "ISO-8859-8"};
 
     private Charsets() {}
 
@@ -49,7 +50,10 @@ public final class Charsets {
     /** The most likely charset of undeclared bytes: UTF-8 if valid, else ICU's best guess. */
     public static Charset detect(byte[] bytes) {
         if (isValidUtf8(bytes)) return StandardCharsets.UTF_8;
+        Optional<Charset> rtl = rightToLeftSingleByte(bytes);
+        if (rtl.isPresent()) return rtl.get();
         CharsetDetector d = new CharsetDetector();
+        d.enableInputFilter(true);
         d.setText(bytes);
         for (CharsetMatch m : d.detectAll()) {
             try {
@@ -59,6 +63,38 @@ public final class Charsets {
             }
         }
         return Charset.forName("windows-1252");
+    }
+
+    /**
+     * Hebrew and Arabic single-byte pages are easy to tell apart by what their high bytes become:
+     * the right charset turns almost all of them into letters of one script. ICU alone often
+     * calls a windows-1255 page Central European.
+     */
+    static Optional<Charset> rightToLeftSingleByte(byte[] bytes) {
+        int high = 0;
+        for (byte b : bytes) if (b < 0) high++;
+        if (high < 20) return Optional.empty();
+        Charset best = null;
+        double bestShare = 0;
+        for (String name : RTL_CHARSETS) {
+            Charset cs = Charset.forName(name);
+            String s = new String(bytes, cs);
+            int letters = 0, nonAscii = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) continue;
+                nonAscii++;
+                boolean hebrew = c >= '\u05D0' && c <= '\u05EA';
+                boolean arabic = c >= '\u0621' && c <= '\u064A';
+                if (name.contains("1255") || name.endsWith("8") ? hebrew : arabic) letters++;
+            }
+            double share = nonAscii == 0 ? 0 : (double) letters / nonAscii;
+            if (share > bestShare) {
+                bestShare = share;
+                best = cs;
+            }
+        }
+        return bestShare >= 0.8 ? Optional.of(best) : Optional.empty();
     }
 
     static Optional<Charset> fromHeader(String contentType) {
