@@ -34,7 +34,8 @@ final class EvalCommand implements Runnable {
 
     @Command(name = "extraction", mixinStandardHelpOptions = true,
             description = "Article extraction on a scrapinghub-style benchmark: DIR/ground-truth.json ({id: {articleBody, url}}) "
-                    + "and DIR/html/<id>.html[.gz]. Prints per-page precision/recall and the overall P, R, F1.")
+                    + "and DIR/html/<id>.html[.gz]; or Mozilla Readability test pages: DIR/<name>/source.html and expected.txt. "
+                    + "Prints per-page precision/recall and the overall P, R, F1 (the benchmark's shingle metric).")
     static final class Extraction implements Callable<Integer> {
         @Parameters(paramLabel = "DIR")
         Path dir;
@@ -50,6 +51,7 @@ final class EvalCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             ExtractionScore score = new ExtractionScore();
             long t0 = System.nanoTime();
+            if (!Files.exists(dir.resolve("ground-truth.json"))) return readabilityPages(out, score, t0);
             JsonNode truth = new ObjectMapper().readTree(dir.resolve("ground-truth.json").toFile());
             for (Iterator<Map.Entry<String, JsonNode>> it = truth.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -60,6 +62,23 @@ final class EvalCommand implements Runnable {
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
             out.printf("pages=%d precision=%.4f recall=%.4f F1=%.4f time=%dms%n", score.size(), score.precision(), score.recall(), score.f1(), ms);
+            out.flush();
+            return 0;
+        }
+
+        /** Mozilla Readability's test pages: DIR/<name>/source.html with expected.txt as the truth. */
+        private Integer readabilityPages(PrintWriter out, ExtractionScore score, long t0) throws IOException {
+            try (var dirs = Files.list(dir)) {
+                for (Path page : dirs.sorted().toList()) {
+                    Path source = page.resolve("source.html"), expected = page.resolve("expected.txt");
+                    if (!Files.isRegularFile(source) || !Files.isRegularFile(expected)) continue;
+                    String predicted = ArticleExtractor.extract(Charsets.decode(Files.readAllBytes(source), null), null).text();
+                    ExtractionScore.Page p = score.add(Files.readString(expected), predicted);
+                    if (!quiet) out.printf("%s  P=%.3f R=%.3f%n", page.getFileName(), p.precision(), p.recall());
+                }
+            }
+            out.printf("pages=%d precision=%.4f recall=%.4f F1=%.4f time=%dms%n", score.size(), score.precision(), score.recall(),
+                    score.f1(), (System.nanoTime() - t0) / 1_000_000);
             out.flush();
             return 0;
         }
