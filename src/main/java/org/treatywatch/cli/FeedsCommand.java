@@ -1,6 +1,12 @@
 package org.treatywatch.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.treatywatch.config.AppConfig;
@@ -14,6 +20,9 @@ import org.treatywatch.fetch.Charsets;
 import org.treatywatch.fetch.FetchResult;
 import org.treatywatch.fetch.HttpFetcher;
 import org.treatywatch.fetch.UrlGuard;
+import org.treatywatch.store.Db;
+import org.treatywatch.store.FeedRow;
+import org.treatywatch.store.FeedStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +44,8 @@ final class FeedsCommand implements Runnable {
             description = "Validate feeds.yaml (every error with its line) and fetch every feed once; prints a health table. "
                     + "Exit code 1 if anything is wrong.")
     static final class Check implements Callable<Integer> {
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
         @Mixin
         ConfigOptions options;
 
@@ -48,7 +59,9 @@ final class FeedsCommand implements Runnable {
             FeedsFile.Loaded loaded = FeedsFile.load(config.feedsPath());
             loaded.errors().forEach(out::println);
             HttpFetcher fetcher = new HttpFetcher(new UrlGuard(config.allowPrivateFeeds()));
-            out.printf("%-24s %-4s %-3s %-5s %-6s %6s %7s  %s%n", "id", "kind", "lng", "every", "status", "items", "ms", "detail");
+            Map<String, FeedRow> stored = storedHealth(config);
+            out.printf("%-24s %-4s %-3s %-5s %-6s %6s %7s  %-17s %-5s  %s%n", "id", "kind", "lng", "every", "status", "items", "ms",
+                    "last success", "fails", "detail");
             int bad = 0;
             for (FeedDef f : loaded.feeds()) {
                 long t0 = System.nanoTime();
@@ -73,11 +86,30 @@ final class FeedsCommand implements Runnable {
                     }
                 }
                 long ms = (System.nanoTime() - t0) / 1_000_000;
-                out.printf("%-24s %-4s %-3s %-5s %-6s %6d %7d  %s%n", f.id(), f.kind().name().toLowerCase(), f.language(),
-                        Durations.format(f.interval()), status, count, ms, detail);
+                FeedRow h = stored.get(f.id());
+                String lastOk = h == null || h.lastSuccess() == null ? "-" : TIME.format(h.lastSuccess());
+                String fails = h == null ? "-" : String.valueOf(h.consecutiveFailures());
+                out.printf("%-24s %-4s %-3s %-5s %-6s %6d %7d  %-17s %-5s  %s%n", f.id(), f.kind().name().toLowerCase(), f.language(),
+                        Durations.format(f.interval()), status, count, ms, lastOk, fails, detail);
             }
             out.flush();
             return bad == 0 && loaded.ok() ? 0 : 1;
+        }
+
+        /** The health the running service stored (last success, failures in a row), if its database exists. */
+        private static Map<String, FeedRow> storedHealth(AppConfig config) {
+            Map<String, FeedRow> out = new HashMap<>();
+            String url = config.dbUrl();
+            if (url.startsWith("jdbc:h2:file:")) {
+                String path = url.substring("jdbc:h2:file:".length()).split(";")[0];
+                if (!Files.exists(Path.of(path + ".mv.db"))) return out;
+            }
+            try (Db db = Db.open(url)) {
+                for (FeedRow r : new FeedStore(db).all()) out.put(r.id(), r);
+            } catch (RuntimeException e) {
+                // the live check below still tells what matters
+            }
+            return out;
         }
     }
 }

@@ -42,8 +42,7 @@ public final class FeedParser {
             }
         }
         List<FeedItem> items = new ArrayList<>();
-        String base = feed.getLink() != null && feed.getLink().startsWith("http") ? feedUrl : feedUrl;
-        for (SyndEntry e : feed.getEntries()) items.add(item(e, base));
+        for (SyndEntry e : feed.getEntries()) items.add(item(e, feedUrl));
         return items;
     }
 
@@ -82,7 +81,8 @@ public final class FeedParser {
         Optional<Instant> date = Optional.ofNullable(e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate())
                 .map(java.util.Date::toInstant);
         String guid = e.getUri();
-        if (guid == null || guid.isBlank()) guid = url;
+        // Rome reports the raw link as the uri when there is no guid; the canonical URL is steadier.
+        if (guid == null || guid.isBlank() || guid.equals(link)) guid = url;
         if (guid == null || guid.isBlank()) guid = "sha1:" + sha1(title + "|" + date.map(Instant::toString).orElse("") + "|" + summary);
         return new FeedItem(guid.strip(), url, title, summary, date);
     }

@@ -30,6 +30,7 @@ public final class Mojibake {
         CharsetEncoder enc = wrong.newEncoder();
         StringBuilder out = new StringBuilder(text.length());
         int i = 0;
+        int lastRepairedAt = -1;
         boolean changed = false;
         while (i < text.length()) {
             char c = text.charAt(i);
@@ -37,10 +38,11 @@ public final class Mojibake {
             if (need > 1 && i + need <= text.length()) {
                 String candidate = text.substring(i, i + need);
                 String fixed = decodeIfValid(enc, candidate);
-                if (fixed != null) {
+                if (fixed != null && !looksLikePunctuation(text, i, need, changed && lastRepairedAt == i)) {
                     out.append(fixed);
                     i += need;
                     changed = true;
+                    lastRepairedAt = i;
                     continue;
                 }
             }
@@ -48,6 +50,17 @@ public final class Mojibake {
             i++;
         }
         return changed ? out.toString() : text;
+    }
+
+    /**
+     * "ط،" is either a hamza misread or a real ط followed by a comma. In real text the comma is
+     * followed by a space; inside a misread word the pair sits between other misread pairs.
+     */
+    private static boolean looksLikePunctuation(String text, int at, int len, boolean afterRepair) {
+        char cont = text.charAt(at + len - 1);
+        if (cont != '\u060C' && cont != '\u061B' && cont != '\u061F') return false;
+        boolean letterNext = at + len < text.length() && Character.isLetter(text.charAt(at + len));
+        return !letterNext && !afterRepair;
     }
 
     /** Number of bytes a UTF-8 sequence starting with this byte has, or 0 if it is not a lead byte. */
@@ -59,6 +72,8 @@ public final class Mojibake {
     }
 
     private static int encodeOne(CharsetEncoder enc, char c) {
+        // Bytes windows-1252 leaves undefined come through as C1 controls (U+0080..U+009F).
+        if (c >= '\u0080' && c <= '\u009F' && enc.charset().name().equals("windows-1252")) return c;
         if (!enc.canEncode(c)) return -1;
         try {
             ByteBuffer b = enc.reset().encode(CharBuffer.wrap(new char[] {c}));

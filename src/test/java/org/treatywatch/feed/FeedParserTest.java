@@ -1,0 +1,74 @@
+package org.treatywatch.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FeedParserTest {
+    static final String BASE = "https://news.example.com/rss/world.xml";
+
+    @Test
+    void rss2ItemsGetTextSummariesAbsoluteLinksAndStableIds() throws Exception {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>t</title><link>https://news.example.com/</link><description>d</description>
+                <item><title>بوتين &amp; بزشكيان</title><link>/world/1?utm_source=rss&amp;id=7#top</link>
+                  <description>&lt;p&gt;نص &lt;b&gt;عريض&lt;/b&gt;&lt;/p&gt;</description><pubDate>Fri, 17 Jan 2025 12:00:00 GMT</pubDate></item>
+                <item><title>بلا رابط</title><description>وصف</description></item>
+                <item><guid isPermaLink="false">tag:x,2025:3</guid><title>معرف</title><link>https://News.Example.com:443/a/3</link></item>
+                </channel></rss>
+                """;
+        List<FeedItem> items = FeedParser.parse(xml, BASE);
+        assertThat(items).hasSize(3);
+        FeedItem first = items.get(0);
+        assertThat(first.title()).isEqualTo("بوتين & بزشكيان");
+        assertThat(first.url()).isEqualTo("https://news.example.com/world/1?id=7");
+        assertThat(first.guid()).isEqualTo(first.url());
+        assertThat(first.summary()).isEqualTo("نص عريض");
+        assertThat(first.published()).hasValueSatisfying(d -> assertThat(d.toString()).isEqualTo("2025-01-17T12:00:00Z"));
+        assertThat(items.get(1).url()).isNull();
+        assertThat(items.get(1).guid()).startsWith("sha1:");
+        assertThat(FeedParser.parse(xml, BASE).get(1).guid()).isEqualTo(items.get(1).guid());
+        assertThat(items.get(2).guid()).isEqualTo("tag:x,2025:3");
+        assertThat(items.get(2).url()).isEqualTo("https://news.example.com/a/3");
+    }
+
+    @Test
+    void atomAndRss1AreReadToo() throws Exception {
+        String atom = """
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:f</id><updated>2025-01-01T00:00:00Z</updated>
+                <entry><id>urn:e1</id><title type="html">&lt;em&gt;איראן&lt;/em&gt; ורוסיה</title><link href="e1.html"/>
+                <updated>2025-01-02T10:00:00+02:00</updated><summary>תקציר</summary></entry></feed>
+                """;
+        FeedItem e = FeedParser.parse(atom, "https://he.example.co.il/feeds/atom.xml").get(0);
+        assertThat(e.title()).isEqualTo("איראן ורוסיה");
+        assertThat(e.url()).isEqualTo("https://he.example.co.il/feeds/e1.html");
+        assertThat(e.guid()).isEqualTo("urn:e1");
+        assertThat(e.published()).hasValueSatisfying(d -> assertThat(d.toString()).isEqualTo("2025-01-02T08:00:00Z"));
+
+        String rdf = """
+                <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+                <channel rdf:about="https://x.example/"><title>t</title><link>https://x.example/</link><description>d</description></channel>
+                <item rdf:about="https://x.example/1"><title>one</title><link>https://x.example/1</link></item></rdf:RDF>
+                """;
+        assertThat(FeedParser.parse(rdf, "https://x.example/rss").get(0).url()).isEqualTo("https://x.example/1");
+    }
+
+    @Test
+    void sloppyFeedsAreReadLeniently() throws Exception {
+        String sloppy = "\uFEFF  \n<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>A & B</title><link>https://x.example/</link>"
+                + "<description>d&nbsp;e</description><item><title>Tom & Jerry&hellip;</title><link>https://x.example/1</link>"
+                + "<description>caf&eacute; &bogus; x</description></item></channel></rss>";
+        FeedItem item = FeedParser.parse(sloppy, "https://x.example/rss").get(0);
+        assertThat(item.title()).isEqualTo("Tom & Jerry…");
+        assertThat(item.summary()).isEqualTo("café &bogus; x");
+    }
+
+    @Test
+    void garbageIsAClearError() {
+        assertThatThrownBy(() -> FeedParser.parse("<html><body>not a feed</body></html>", BASE))
+                .isInstanceOf(FeedParseException.class).hasMessageStartingWith("not a readable RSS or Atom feed");
+    }
+}
