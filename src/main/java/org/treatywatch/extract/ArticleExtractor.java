@@ -15,6 +15,7 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.treatywatch.text.Language;
 import org.treatywatch.text.Mojibake;
 import org.treatywatch.text.Normalizer;
@@ -27,6 +28,7 @@ import org.treatywatch.text.Normalizer;
  */
 public final class ArticleExtractor {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("</?[a-zA-Z][^>]*>");
     private static final String REMOVE = "script, style, noscript, iframe, nav, footer, aside, svg, button, "
             + "select, input, textarea, template, figure figcaption, [hidden], [aria-hidden=true], .sr-only";
 
@@ -183,7 +185,18 @@ public final class ArticleExtractor {
     }
 
     private static void put(Map<String, String> out, String key, JsonNode v) {
-        if (v != null && v.isTextual() && !v.asText().isBlank()) out.put(key, Jsoup.parse(v.asText()).wholeText().strip());
+        if (v == null || !v.isTextual() || v.asText().isBlank()) return;
+        String text = v.asText();
+        // Some sites put HTML in articleBody, sometimes escaped twice.
+        for (int i = 0; i < 3 && TAG.matcher(text).find(); i++) text = textOf(Jsoup.parse(text).body());
+        out.put(key, Parser.unescapeEntities(text, false).strip());
+    }
+
+    /** Text with a line break after each block, so paragraphs survive. */
+    private static String textOf(Element root) {
+        root.select("br").after("\n");
+        root.select("p, div, h2, h3, h4, li, blockquote").after("\n");
+        return root.wholeText();
     }
 
     private static String meta(Document doc, String name) {

@@ -22,7 +22,8 @@ final class Boilerplate {
         "مواضيع ذات صله", "كلمات دلاليه", "الكلمات الدلاليه", "الاكثر قراءه", "الأكثر قراءة", "شارك", "شارك هذا", "تابعونا",
         "اخبار متعلقه", "قد يهمك ايضا", "المزيد من الاخبار", "موضوعات متعلقه", "وسوم",
         "related articles", "read also", "read more", "see also", "more stories", "share this", "tags", "most read",
-        "you may also like", "recommended", "related"
+        "you may also like", "recommended", "related", "advertisement", "trending", "sponsored", "share on facebook",
+        "פרסומת", "إعلان", "اعلان"
     };
     private static final String[] NORMALIZED_LABELS = new String[LABELS.length];
 
