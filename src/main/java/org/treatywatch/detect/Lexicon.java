@@ -48,7 +48,10 @@ public final class Lexicon {
         for (String t : tokens) readings.add(Clitics.readings(t));
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
+            // The least-stripped reading that the lexicon knows wins: ברית stays ברית, never ב + רית.
+            int before = hits.size();
             for (String reading : readings.get(i)) {
+                if (hits.size() > before) break;
                 for (Form f : byFirstWord.getOrDefault(reading, List.of())) {
                     if (matchesRest(f, readings, i)) hits.add(new Hit(f.concept, f.text, i, i + f.words.length));
                 }

@@ -19,8 +19,20 @@ public final class Clitics {
 
     private Clitics() {}
 
-    /** The token itself followed by every shorter reading with a proclitic removed. */
+    private static final int CACHE_LIMIT = 200_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, List<String>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The token itself, then every reading with a proclitic removed, least stripped first. */
     public static List<String> readings(String token) {
+        List<String> cached = CACHE.get(token);
+        if (cached != null) return cached;
+        if (CACHE.size() > CACHE_LIMIT) CACHE.clear(); // news vocabulary is small; a rare reset is cheaper than LRU bookkeeping
+        List<String> computed = List.copyOf(compute(token));
+        CACHE.put(token, computed);
+        return computed;
+    }
+
+    private static List<String> compute(String token) {
         List<String> out = new ArrayList<>(4);
         out.add(token);
         if (token.isEmpty()) return out;
@@ -38,6 +50,7 @@ public final class Clitics {
                     if (!out.contains(stem)) out.add(stem);
                 }
             }
+            out.sort((a, b) -> b.length() - a.length());
         }
         return out;
     }

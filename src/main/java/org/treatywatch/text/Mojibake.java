@@ -1,13 +1,11 @@
 package org.treatywatch.text;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Repairs UTF-8 that was read as windows-1256 or windows-1252 inside otherwise good text
@@ -15,41 +13,51 @@ import java.nio.charset.StandardCharsets;
  * UTF-8 and every repaired character is a Hebrew or Arabic letter, so real Arabic is left alone.
  */
 public final class Mojibake {
-    private static final Charset[] WRONG = { Charset.forName("windows-1256"), Charset.forName("windows-1252") };
+    private static final short[] CP1256 = byteTable("windows-1256", false);
+    private static final short[] CP1252 = byteTable("windows-1252", true);
 
     private Mojibake() {}
 
     public static String repair(String text) {
         if (text == null || text.isEmpty()) return text;
-        String current = text;
-        for (Charset wrong : WRONG) current = repairWith(current, wrong);
-        return current;
+        return repairWith(repairWith(text, CP1256), CP1252);
     }
 
-    private static String repairWith(String text, Charset wrong) {
-        CharsetEncoder enc = wrong.newEncoder();
-        StringBuilder out = new StringBuilder(text.length());
+    /** For each char, the single byte the charset encodes it as, or -1. */
+    private static short[] byteTable(String charset, boolean c1Controls) {
+        short[] table = new short[65536];
+        Arrays.fill(table, (short) -1);
+        Charset cs = Charset.forName(charset);
+        for (int b = 0x80; b <= 0xFF; b++) {
+            String s = new String(new byte[] {(byte) b}, cs);
+            if (s.length() == 1 && s.charAt(0) != '\uFFFD') table[s.charAt(0)] = (short) b;
+            // Bytes windows-1252 leaves undefined come through as C1 controls (U+0080..U+009F).
+            else if (c1Controls && b <= 0x9F) table[b] = (short) b;
+        }
+        return table;
+    }
+
+    private static String repairWith(String text, short[] table) {
+        StringBuilder out = null;
         int i = 0;
         int lastRepairedAt = -1;
-        boolean changed = false;
         while (i < text.length()) {
             char c = text.charAt(i);
-            int need = c < 0x80 ? 0 : leadLength(encodeOne(enc, c));
-            if (need > 1 && i + need <= text.length()) {
-                String candidate = text.substring(i, i + need);
-                String fixed = decodeIfValid(enc, candidate);
-                if (fixed != null && !looksLikePunctuation(text, i, need, changed && lastRepairedAt == i)) {
+            int need = c < 0x80 ? 0 : leadLength(table[c]);
+            if (need > 1 && i + need <= text.length() && isContinuation(table[text.charAt(i + 1)])) {
+                String fixed = decodeIfValid(table, text, i, need);
+                if (fixed != null && !looksLikePunctuation(text, i, need, lastRepairedAt == i)) {
+                    if (out == null) out = new StringBuilder(text.length()).append(text, 0, i);
                     out.append(fixed);
                     i += need;
-                    changed = true;
                     lastRepairedAt = i;
                     continue;
                 }
             }
-            out.append(c);
+            if (out != null) out.append(c);
             i++;
         }
-        return changed ? out.toString() : text;
+        return out == null ? text : out.toString();
     }
 
     /**
@@ -63,6 +71,10 @@ public final class Mojibake {
         return !letterNext && !afterRepair;
     }
 
+    private static boolean isContinuation(int b) {
+        return b >= 0 && (b & 0xC0) == 0x80;
+    }
+
     /** Number of bytes a UTF-8 sequence starting with this byte has, or 0 if it is not a lead byte. */
     private static int leadLength(int b) {
         if (b < 0) return 0;
@@ -71,29 +83,17 @@ public final class Mojibake {
         return 0;
     }
 
-    private static int encodeOne(CharsetEncoder enc, char c) {
-        // Bytes windows-1252 leaves undefined come through as C1 controls (U+0080..U+009F).
-        if (c >= '\u0080' && c <= '\u009F' && enc.charset().name().equals("windows-1252")) return c;
-        if (!enc.canEncode(c)) return -1;
-        try {
-            ByteBuffer b = enc.reset().encode(CharBuffer.wrap(new char[] {c}));
-            return b.remaining() == 1 ? b.get() & 0xFF : -1;
-        } catch (CharacterCodingException e) {
-            return -1;
-        }
-    }
-
-    private static String decodeIfValid(CharsetEncoder enc, String candidate) {
-        byte[] bytes = new byte[candidate.length()];
-        for (int k = 0; k < candidate.length(); k++) {
-            int b = encodeOne(enc, candidate.charAt(k));
+    private static String decodeIfValid(short[] table, String text, int at, int len) {
+        byte[] bytes = new byte[len];
+        for (int k = 0; k < len; k++) {
+            int b = table[text.charAt(at + k)];
             if (b < 0 || (k > 0 && (b & 0xC0) != 0x80)) return null;
             bytes[k] = (byte) b;
         }
-        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            String s = dec.decode(ByteBuffer.wrap(bytes)).toString();
+            String s = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
             return s.length() == 1 && isRtlLetter(s.charAt(0)) ? s : null;
         } catch (CharacterCodingException e) {
             return null;

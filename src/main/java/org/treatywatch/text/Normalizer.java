@@ -6,18 +6,28 @@ package org.treatywatch.text;
  * one geresh and one gershayim, maqaf → space. Digits → ASCII, Latin lower-cased.
  */
 public final class Normalizer {
+    private static final com.ibm.icu.text.Normalizer2 NFKC = com.ibm.icu.text.Normalizer2.getNFKCInstance();
+    private static final char DROP = '\u0000';
+    /** fold() and isDropped() for every UTF-16 unit, computed once: matching is on the hot path. */
+    private static final char[] FOLDED = new char[65536];
+
+    static {
+        for (int c = 0; c < FOLDED.length; c++) FOLDED[c] = c == 0 || isDropped((char) c) ? DROP : fold((char) c);
+    }
+
     private Normalizer() {}
 
     public static String forMatching(String text) {
         if (text == null || text.isEmpty()) return "";
-        String nfkc = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
-        StringBuilder out = new StringBuilder(nfkc.length());
+        // Most news text is already NFKC; checking is much cheaper than normalizing.
+        String nfkc = NFKC.spanQuickCheckYes(text) == text.length() ? text : NFKC.normalize(text);
+        char[] out = new char[nfkc.length()];
+        int n = 0;
         for (int i = 0; i < nfkc.length(); i++) {
-            char c = nfkc.charAt(i);
-            if (isDropped(c)) continue;
-            out.append(fold(c));
+            char m = FOLDED[nfkc.charAt(i)];
+            if (m != DROP) out[n++] = m;
         }
-        return out.toString();
+        return new String(out, 0, n);
     }
 
     /** Marks that carry no meaning for matching: bidi controls, zero-width, diacritics, tatweel. */

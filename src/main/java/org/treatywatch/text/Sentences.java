@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class Sentences {
     private static final Pattern LINES = Pattern.compile("\\n\\s*");
+    private static final BreakIterator PROTOTYPE = BreakIterator.getSentenceInstance(ULocale.ROOT);
 
     private Sentences() {}
 
@@ -21,7 +22,7 @@ public final class Sentences {
         if (text == null || text.isBlank()) return out;
         for (String block : LINES.split(text)) {
             if (block.isBlank()) continue;
-            BreakIterator it = BreakIterator.getSentenceInstance(ULocale.ROOT);
+            BreakIterator it = (BreakIterator) PROTOTYPE.clone(); // creating one per call costs more than the split
             it.setText(block);
             int start = it.first();
             for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
