@@ -37,7 +37,7 @@ public final class Pipeline implements AutoCloseable {
     public Pipeline(AppConfig config, FeedsFile.Loaded feedsFile) {
         this.config = config;
         this.feedsFile = feedsFile;
-        this.analyzer = new ArticleAnalyzer(Topic.detector(feedsFile));
+        this.analyzer = new ArticleAnalyzer(Topic.detector(feedsFile), org.treatywatch.config.GazetteerFile.load(config.templatesDir()));
         this.db = Db.open(config.dbUrl());
         this.feeds = new FeedStore(db);
         this.items = new ItemStore(db);
@@ -45,6 +45,7 @@ public final class Pipeline implements AutoCloseable {
         this.outbox = new OutboxStore(db);
         this.fetcher = new HttpFetcher(new UrlGuard(config.allowPrivateFeeds()));
         this.templates = new Templates(config.templatesDir());
+        templates.check();
         this.renderer = new AlertRenderer(templates);
         this.poller = new FeedPoller(feeds, items, new PollRecorder(db), fetcher, analyzer, renderer, () -> onQueued.run());
         feeds.syncFromYaml(feedsFile.feeds());

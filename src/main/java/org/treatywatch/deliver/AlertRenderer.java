@@ -1,17 +1,26 @@
 package org.treatywatch.deliver;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.treatywatch.summarize.Alert;
+import org.treatywatch.summarize.EventCard;
+import org.treatywatch.summarize.Gazetteer;
 import org.treatywatch.summarize.Summarizer;
 import org.treatywatch.text.Bidi;
+import org.treatywatch.text.Sentences;
 
 /**
  * Renders an alert in a subscriber's language with {@code alert.<lang>.mustache}, as Telegram
- * HTML: inserted text escaped, Latin runs isolated, the whole message within Telegram's limit.
+ * HTML: inserted text escaped by the template engine, Latin runs isolated, the event card in the
+ * subscriber's language, and the whole message within Telegram's limit (the summary loses whole
+ * sentences first).
  */
 public final class AlertRenderer {
     public static final int TELEGRAM_LIMIT = 4096;
+    static final int MAX_TITLE = 300;
+    static final int MAX_WHY = 240;
 
     private final Templates templates;
 
@@ -20,10 +29,20 @@ public final class AlertRenderer {
     }
 
     public String render(Alert alert, String lang) {
-        String summary = alert.summary();
-        String out = renderWith(alert, lang, summary);
-        while (visibleLength(out) > TELEGRAM_LIMIT && summary.length() > 50) {
-            summary = Summarizer.cut(summary.substring(0, summary.length() / 2));
+        List<String> sentences = new ArrayList<>(Sentences.split(alert.summary()));
+        String out = renderWith(alert, lang, alert.summary());
+        while (visibleLength(out) > TELEGRAM_LIMIT) {
+            String summary;
+            if (sentences.size() > 1) {
+                sentences.remove(sentences.size() - 1);
+                summary = String.join(" ", sentences);
+            } else {
+                String only = sentences.isEmpty() ? "" : sentences.get(0);
+                int excess = visibleLength(out) - TELEGRAM_LIMIT;
+                if (only.length() <= 1) break;
+                summary = Summarizer.cut(only, Math.max(1, only.length() - excess - 1));
+                sentences = new ArrayList<>(List.of(summary));
+            }
             out = renderWith(alert, lang, summary);
         }
         return out;
@@ -31,14 +50,31 @@ public final class AlertRenderer {
 
     private String renderWith(Alert a, String lang, String summary) {
         Map<String, Object> ctx = new HashMap<>();
-        ctx.put("title", Bidi.isolateLtrRuns(a.title()));
+        ctx.put("title", Bidi.isolateLtrRuns(Summarizer.cut(a.title(), MAX_TITLE)));
         ctx.put("summary", Bidi.isolateLtrRuns(summary));
-        ctx.put("why", Bidi.isolateLtrRuns(Summarizer.cut(a.why()).length() > 300 ? a.why().substring(0, 299) + "…" : a.why()));
+        ctx.put("why", Bidi.isolateLtrRuns(Summarizer.cut(a.why(), MAX_WHY)));
         ctx.put("url", a.url());
         ctx.put("outlet", Bidi.isolateLtrRuns(a.outlet()));
         ctx.put("foreign", !a.articleLanguage().equals(lang));
         ctx.put("source_" + a.articleLanguage(), true);
+        card(ctx, a.card(), lang);
         return templates.render("alert", lang, ctx).strip();
+    }
+
+    private static void card(Map<String, Object> ctx, EventCard card, String lang) {
+        List<Map<String, Object>> who = new ArrayList<>();
+        for (Gazetteer.Name p : card.people()) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("name", Bidi.isolateLtrRuns(p.in(lang)));
+            m.put("role", p.roleIn(lang).map(Bidi::isolateLtrRuns).orElse(""));
+            who.add(m);
+        }
+        ctx.put("who", who);
+        List<String> where = new ArrayList<>();
+        for (Gazetteer.Name p : card.places()) where.add(Bidi.isolateLtrRuns(p.in(lang)));
+        ctx.put("where", where.isEmpty() ? "" : String.join(lang.equals("ar") ? "، " : ", ", where));
+        ctx.put("when", card.date().map(d -> Bidi.FSI + d.toString() + Bidi.PDI).orElse(""));
+        ctx.put("stage", card.stage().map(s -> s.in(lang)).orElse(""));
     }
 
     /** Length as Telegram counts it after parsing entities: tags removed, entities one character. */

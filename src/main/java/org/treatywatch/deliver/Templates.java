@@ -9,7 +9,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +31,39 @@ public final class Templates {
             .defaultValue("")
             .emptyStringIsFalse(true);
 
+    private static final Pattern LINE = Pattern.compile("@ line (\\d+)");
+
     private final Path dir;
     private final Map<String, Template> cache = new ConcurrentHashMap<>();
 
     public Templates(Path dir) {
         this.dir = dir;
+    }
+
+    /** Compiles every template in the folder now, so a syntax error is reported at startup; returns the errors. */
+    public List<String> check() {
+        List<String> errors = new ArrayList<>();
+        if (!Files.isDirectory(dir)) return errors;
+        try (var files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".mustache")).sorted().toList()) {
+                try {
+                    COMPILER.compile(Files.readString(p, StandardCharsets.UTF_8));
+                } catch (MustacheException | IOException e) {
+                    errors.add(describe(p.getFileName().toString(), e));
+                }
+            }
+        } catch (IOException e) {
+            errors.add("templates: cannot list " + dir + ": " + e.getMessage());
+        }
+        errors.forEach(e -> log.error("{} — the built-in template will be used", e));
+        return errors;
+    }
+
+    /** "templates/alert.he.mustache:3: Section close tag ..." */
+    static String describe(String file, Exception e) {
+        String msg = String.valueOf(e.getMessage());
+        Matcher m = LINE.matcher(msg);
+        return "templates/" + file + (m.find() ? ":" + m.group(1) : "") + ": " + msg;
     }
 
     public String render(String name, String lang, Map<String, ?> context) {
@@ -54,7 +86,7 @@ public final class Templates {
             try {
                 return COMPILER.compile(Files.readString(p, StandardCharsets.UTF_8));
             } catch (MustacheException e) {
-                log.error("templates/{}: {} — using the built-in template", file, e.getMessage());
+                log.error("{} — using the built-in template", describe(file, e));
             } catch (IOException e) {
                 log.error("templates/{}: cannot read ({}) — using the built-in template", file, e.getMessage());
             }

@@ -1,64 +1,126 @@
 package org.treatywatch.summarize;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.treatywatch.text.Clitics;
 import org.treatywatch.text.Normalizer;
 import org.treatywatch.text.Sentences;
+import org.treatywatch.text.Tokenizer;
 
 /**
- * An extractive summary: the lead sentence, then the evidence sentences, in article order, never
- * the same sentence twice, cut on sentence boundaries to at most {@value #MAX_CHARS} characters.
+ * An extractive summary of 2–3 sentences (at most {@value #MAX_CHARS} characters) in the article's
+ * own language. Sentences are ranked by position (news puts the facts first), by being topic
+ * evidence, and by centrality (TextRank over shared words); the chosen ones keep article order,
+ * never repeat, never repeat the headline, and are cut only on sentence boundaries.
  */
 public final class Summarizer {
     public static final int MAX_CHARS = 600;
     public static final int MAX_SENTENCES = 3;
+    static final int MIN_SENTENCE = 25;
+    private static final double DAMPING = 0.85;
+    private static final int ITERATIONS = 20;
 
     private Summarizer() {}
 
     public static String summarize(String title, String body, List<String> evidence) {
-        List<String> sentences = Sentences.split(body);
-        Set<String> titleKey = Set.of(key(title));
-        Set<Integer> chosen = new LinkedHashSet<>();
-        for (int i = 0; i < sentences.size() && chosen.isEmpty(); i++) {
-            if (!titleKey.contains(key(sentences.get(i))) && sentences.get(i).length() > 20) chosen.add(i);
+        List<String> sentences = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        seen.add(key(title));
+        for (String s : Sentences.split(body)) {
+            if (s.length() >= MIN_SENTENCE && seen.add(key(s))) sentences.add(s);
         }
-        for (String e : evidence) {
-            for (int i = 0; i < sentences.size(); i++) {
-                if (key(sentences.get(i)).equals(key(e))) chosen.add(i);
-            }
-        }
-        for (int i = 0; i < sentences.size() && chosen.size() < 2; i++) {
-            if (!titleKey.contains(key(sentences.get(i)))) chosen.add(i);
-        }
-        List<Integer> order = new ArrayList<>(chosen);
-        order.sort(Integer::compare);
-        StringBuilder out = new StringBuilder();
-        Set<String> used = new LinkedHashSet<>();
-        int count = 0;
+        if (sentences.isEmpty()) return "";
+        double[] score = score(sentences, evidence);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) order.add(i);
+        order.sort((a, b) -> Double.compare(score[b], score[a]));
+
+        List<Integer> chosen = new ArrayList<>();
+        int length = 0;
         for (int i : order) {
-            String s = sentences.get(i);
-            if (count >= MAX_SENTENCES || !used.add(key(s))) continue;
-            if (out.length() + s.length() + 1 > MAX_CHARS) {
-                if (out.length() == 0) out.append(cut(s));
-                break;
-            }
+            if (chosen.size() >= MAX_SENTENCES) break;
+            int add = sentences.get(i).length() + (chosen.isEmpty() ? 0 : 1);
+            if (length + add > MAX_CHARS) continue;
+            chosen.add(i);
+            length += add;
+        }
+        if (chosen.isEmpty()) return cut(sentences.get(order.get(0)));
+        chosen.sort(Integer::compare);
+        StringBuilder out = new StringBuilder();
+        for (int i : chosen) {
             if (out.length() > 0) out.append(' ');
-            out.append(s);
-            count++;
+            out.append(sentences.get(i));
         }
         return out.toString();
     }
 
-    /** Shortens one long sentence at a word boundary. */
-    public static String cut(String s) {
-        if (s.length() <= MAX_CHARS) return s;
-        int end = s.lastIndexOf(' ', MAX_CHARS - 1);
-        return s.substring(0, end > MAX_CHARS / 2 ? end : MAX_CHARS - 1) + "…";
+    private static double[] score(List<String> sentences, List<String> evidence) {
+        int n = sentences.size();
+        List<Set<String>> words = new ArrayList<>();
+        for (String s : sentences) words.add(contentWords(s));
+        double[][] sim = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                Set<String> a = words.get(i), b = words.get(j);
+                int common = 0;
+                for (String w : a) if (b.contains(w)) common++;
+                double d = Math.log(a.size() + 1) + Math.log(b.size() + 1);
+                sim[i][j] = sim[j][i] = d == 0 ? 0 : common / d;
+            }
+        }
+        double[] rank = new double[n];
+        java.util.Arrays.fill(rank, 1.0);
+        for (int it = 0; it < ITERATIONS; it++) {
+            double[] next = new double[n];
+            for (int i = 0; i < n; i++) {
+                double sum = 0;
+                for (int j = 0; j < n; j++) {
+                    if (i == j || sim[j][i] == 0) continue;
+                    double out = 0;
+                    for (int k = 0; k < n; k++) out += sim[j][k];
+                    sum += sim[j][i] / out * rank[j];
+                }
+                next[i] = (1 - DAMPING) + DAMPING * sum;
+            }
+            rank = next;
+        }
+        double max = 0;
+        for (double r : rank) max = Math.max(max, r);
+        Set<String> evidenceKeys = new HashSet<>();
+        for (String e : evidence) evidenceKeys.add(key(e));
+        double[] score = new double[n];
+        for (int i = 0; i < n; i++) {
+            double position = 1.0 / (1 + i);
+            double isEvidence = evidenceKeys.contains(key(sentences.get(i))) ? 1 : 0;
+            score[i] = 0.45 * position + 0.3 * isEvidence + 0.25 * (max == 0 ? 0 : rank[i] / max);
+        }
+        return score;
     }
 
-    private static String key(String s) {
+    private static Set<String> contentWords(String s) {
+        Set<String> out = new HashSet<>();
+        for (String t : Tokenizer.normalizedTokens(s)) {
+            List<String> r = Clitics.readings(t);
+            String stem = r.get(r.size() - 1);
+            if (stem.length() > 2) out.add(stem);
+        }
+        return out;
+    }
+
+    /** Shortens one long sentence at a word boundary. */
+    public static String cut(String s) {
+        return cut(s, MAX_CHARS);
+    }
+
+    public static String cut(String s, int max) {
+        if (s.length() <= max) return s;
+        int end = s.lastIndexOf(' ', max - 1);
+        return s.substring(0, end > max / 2 ? end : max - 1) + "…";
+    }
+
+    static String key(String s) {
         return s == null ? "" : Normalizer.forMatching(s).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 }

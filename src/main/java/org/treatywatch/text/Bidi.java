@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
 public final class Bidi {
     public static final char FSI = '\u2068';
     public static final char PDI = '\u2069';
+    // A URL, or Latin/digit words (inner punctuation allowed) separated by spaces; trailing
+    // punctuation stays outside so it sits on the right-to-left side where it belongs.
+    private static final String WORD = "[\\p{IsLatin}0-9](?:[\\p{IsLatin}0-9.,:/%+\\-_&@']*[\\p{IsLatin}0-9%])?";
     private static final Pattern LTR_RUN = Pattern.compile(
-            "(?:https?://\\S+|[\\p{IsLatin}0-9][\\p{IsLatin}0-9.,:/%+\\-_&@]*(?:\\s+[\\p{IsLatin}0-9][\\p{IsLatin}0-9.,:/%+\\-_&@]*)*)");
+            "https?://\\S*[^\\s.,;:!?)\\]»\"]|" + WORD + "(?:\\s+" + WORD + ")*");
 
     private Bidi() {}
 

@@ -1,0 +1,84 @@
+package org.treatywatch.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.treatywatch.summarize.Gazetteer;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Loads templates/gazetteer.yaml (people, places, stages in he/ar/en). A missing or broken file is
+ * reported and the copy built into the jar is used.
+ */
+public final class GazetteerFile {
+    private static final Logger log = LoggerFactory.getLogger(GazetteerFile.class);
+    static final String FILE = "gazetteer.yaml";
+
+    private GazetteerFile() {}
+
+    public static Gazetteer load(Path templatesDir) {
+        Path p = templatesDir.resolve(FILE);
+        if (Files.isRegularFile(p)) {
+            try {
+                return parse(Files.readString(p, StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException e) {
+                log.error("templates/{}: {} — using the built-in gazetteer", FILE, e.getMessage());
+            }
+        }
+        try (InputStream in = GazetteerFile.class.getResourceAsStream("/templates/" + FILE)) {
+            if (in == null) return Gazetteer.empty();
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the built-in gazetteer", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Gazetteer parse(String yaml) {
+        Object root = new Yaml(new LoaderOptions()).load(yaml);
+        if (!(root instanceof Map<?, ?> map)) throw new IllegalArgumentException("expected people:, places: and stages:");
+        Gazetteer g = new Gazetteer();
+        addNames(g, (Map<String, Object>) map.get("people"), Gazetteer.Kind.PERSON);
+        addNames(g, (Map<String, Object>) map.get("places"), Gazetteer.Kind.PLACE);
+        Map<String, Object> stages = (Map<String, Object>) map.get("stages");
+        int order = 0;
+        if (stages != null) {
+            for (var e : stages.entrySet()) {
+                Map<String, Object> v = (Map<String, Object>) e.getValue();
+                g.add(new Gazetteer.Stage(e.getKey(), order++, languages(v)), strings(v.get("forms")));
+            }
+        }
+        return g;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void addNames(Gazetteer g, Map<String, Object> entries, Gazetteer.Kind kind) {
+        if (entries == null) return;
+        for (var e : entries.entrySet()) {
+            Map<String, Object> v = (Map<String, Object>) e.getValue();
+            Map<String, String> roles = v.get("role") instanceof Map<?, ?> r ? languages((Map<String, Object>) r) : Map.of();
+            g.add(new Gazetteer.Name(e.getKey(), kind, languages(v), roles), strings(v.get("forms")));
+        }
+    }
+
+    private static Map<String, String> languages(Map<String, Object> v) {
+        Map<String, String> out = new HashMap<>();
+        for (String lang : List.of("he", "ar", "en")) if (v.get(lang) != null) out.put(lang, String.valueOf(v.get(lang)));
+        return out;
+    }
+
+    private static List<String> strings(Object o) {
+        List<String> out = new ArrayList<>();
+        if (o instanceof List<?> l) for (Object x : l) out.add(String.valueOf(x));
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package org.treatywatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** inspect --json prints one object per input with the promised fields, both renderings included. */
+class InspectCommandTest {
+    static List<JsonNode> run(String... args) throws Exception {
+        CommandLine cl = Cli.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        int code = cl.execute(args);
+        assertThat(code).isZero();
+        ObjectMapper json = new ObjectMapper();
+        return out.toString().lines().filter(l -> !l.isBlank()).map(l -> {
+            try {
+                return json.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError(l, e);
+            }
+        }).toList();
+    }
+
+    @Test
+    void jsonHasEveryPromisedFieldForTextsPagesAndFeeds() throws Exception {
+        List<JsonNode> rows = run("inspect", "--json", "--feeds", "feeds.yaml", "--templates", "templates",
+                "--text", "רוסיה ואיראן חתמו על הסכם השותפות\nפוטין ופזשכיאן חתמו במוסקבה על ההסכם.",
+                "--text", "מזג האוויר\nגשם בצפון.",
+                "src/test/resources/fixtures/ar-treaty-signed.html");
+        assertThat(rows).hasSize(3);
+        for (JsonNode n : rows) {
+            for (String f : List.of("source", "language", "title", "text", "relevant", "score", "evidence")) assertThat(n.has(f)).as(f).isTrue();
+            assertThat(n.path("alert").path("he").asText()).startsWith("🔔");
+            assertThat(n.path("alert").path("ar").asText()).startsWith("🔔");
+        }
+        assertThat(rows.get(0).get("relevant").asBoolean()).isTrue();
+        assertThat(rows.get(0).get("language").asText()).isEqualTo("he");
+        assertThat(rows.get(1).get("relevant").asBoolean()).isFalse();
+        assertThat(rows.get(2).get("language").asText()).isEqualTo("ar");
+        assertThat(rows.get(2).get("text").asText()).doesNotContain("اقرأ أيضاً").doesNotContain("مقالات ذات صلة");
+        assertThat(rows.get(2).get("alert").get("he").asText()).contains("פוטין");
+    }
+}

@@ -1,0 +1,99 @@
+package org.treatywatch.deliver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.treatywatch.TestFiles;
+import org.treatywatch.Topic;
+import org.treatywatch.config.FeedsFile;
+import org.treatywatch.config.GazetteerFile;
+import org.treatywatch.extract.ArticleExtractor;
+import org.treatywatch.fetch.Charsets;
+import org.treatywatch.pipeline.Analysis;
+import org.treatywatch.pipeline.ArticleAnalyzer;
+import org.treatywatch.summarize.Alert;
+import org.treatywatch.summarize.EventCard;
+
+/** Alerts in both languages from Hebrew and Arabic articles, as Telegram HTML. */
+class AlertRendererTest {
+    static final Path TEMPLATES = Path.of("templates");
+    final ArticleAnalyzer analyzer = new ArticleAnalyzer(Topic.detector(FeedsFile.parse("feeds.yaml", TestFiles.shippedTopics())),
+            GazetteerFile.load(TEMPLATES));
+    final AlertRenderer renderer = new AlertRenderer(new Templates(TEMPLATES));
+
+    Analysis analyse(String fixture, String outlet, String url) throws Exception {
+        byte[] bytes = AlertRendererTest.class.getResourceAsStream("/fixtures/" + fixture).readAllBytes();
+        return analyzer.analyse(ArticleExtractor.extract(Charsets.decode(bytes, null), url), outlet, url);
+    }
+
+    @Test
+    void anArabicSigningArticleReadsInHebrewWithHebrewNamesPlaceAndStage() throws Exception {
+        Analysis a = analyse("ar-treaty-signed.html", "BBC عربي", "https://www.bbc.com/arabic/articles/x1");
+        String he = renderer.render(a.alert(), "he");
+        assertThat(he).contains("פוטין (נשיא רוסיה)", "פזשכיאן (נשיא איראן)", "מוסקבה", "📌 חתימה", "2025-01-17")
+                .contains("<i>תקציר בשפת המקור (ערבית):</i>")
+                .contains("<a href=\"https://www.bbc.com/arabic/articles/x1\">\u2068BBC\u2069 عربي</a>");
+        String ar = renderer.render(a.alert(), "ar");
+        assertThat(ar).contains("بوتين (الرئيس الروسي)", "بزشكيان (الرئيس الإيراني)", "موسكو", "📌 توقيع")
+                .doesNotContain("ملخص بلغة المصدر");
+        assertOnlyTelegramTags(he);
+        assertOnlyTelegramTags(ar);
+    }
+
+    @Test
+    void aHebrewKazanArticleReadsInArabicWithArabicNames() throws Exception {
+        Analysis a = analyse("he-kazan-1255.html", "ynet", "https://www.ynet.co.il/news/article/k1");
+        assertThat(a.relevance().relevant()).isTrue();
+        String ar = renderer.render(a.alert(), "ar");
+        assertThat(ar).contains("بوتين", "بزشكيان", "قازان", "قمة بريكس", "📌 محادثات ولقاءات", "(العبرية)");
+        String he = renderer.render(a.alert(), "he");
+        assertThat(he).contains("פוטין", "פזשכיאן", "קאזאן", "📌 שיחות ופגישות").contains("\u2068BRICS\u2069");
+    }
+
+    @Test
+    void hostileTitlesAreEscaped() {
+        Alert hostile = new Alert("<script>alert(1)</script> &amp; <b>unclosed", "روسيا <i>وإيران</i> & الصين.",
+                "لأن <a href=x>", "https://e.com/a?x=1&y=\"2\"", "Outlet <x>", "ar", Optional.empty(), EventCard.empty());
+        for (String lang : List.of("he", "ar")) {
+            String html = renderer.render(hostile, lang);
+            assertThat(html).doesNotContain("<script>", "<b>unclosed", "<i>وإيران</i>", "<a href=x>", "<x>")
+                    .contains("&lt;script&gt;", "&amp;amp;", "&lt;b&gt;unclosed", "href=\"https://e.com/a?x=1&amp;y=&quot;2&quot;\"");
+            assertOnlyTelegramTags(html);
+        }
+    }
+
+    @Test
+    void aMessageOverTheLimitLosesWholeSentences() {
+        String sentence = "وقال المتحدث إن المعاهدة تشمل التعاون في مجالات كثيرة ومتعددة بين البلدين. ";
+        Alert big = new Alert("عنوان", sentence.repeat(80).strip(), "", "https://e.com", "x", "ar", Optional.empty(), EventCard.empty());
+        String html = renderer.render(big, "ar");
+        assertThat(AlertRenderer.visibleLength(html)).isLessThanOrEqualTo(AlertRenderer.TELEGRAM_LIMIT);
+        String summaryLine = html.lines().filter(l -> l.startsWith("وقال")).findFirst().orElseThrow();
+        assertThat(summaryLine).endsWith("البلدين.");
+    }
+
+    @Test
+    void aBrokenTemplateIsReportedWithItsLineAndTheBuiltInOneIsUsed(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("alert.he.mustache"), "🔔 {{title}}\nline two\n{{#stage}} open but never closed\n",
+                StandardCharsets.UTF_8);
+        Templates templates = new Templates(dir);
+        assertThat(templates.check()).singleElement().asString().startsWith("templates/alert.he.mustache:");
+        Alert a = new Alert("כותרת", "תקציר.", "", "https://e.com", "x", "he", Optional.empty(), EventCard.empty());
+        assertThat(new AlertRenderer(templates).render(a, "he")).startsWith("🔔 <b>כותרת</b>");
+    }
+
+    private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z0-9]+)[^>]*>");
+
+    static void assertOnlyTelegramTags(String html) {
+        Matcher m = TAG.matcher(html);
+        while (m.find()) assertThat(List.of("b", "i", "a", "code", "u", "s", "pre")).contains(m.group(2));
+    }
+}

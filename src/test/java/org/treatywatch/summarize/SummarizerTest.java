@@ -1,0 +1,42 @@
+package org.treatywatch.summarize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.treatywatch.config.GazetteerFile;
+
+class SummarizerTest {
+    static final String BODY = String.join(" ",
+            "وقع الرئيس الروسي فلاديمير بوتين ونظيره الإيراني مسعود بزشكيان اليوم معاهدة الشراكة الاستراتيجية في موسكو.",
+            "وقع الرئيس الروسي فلاديمير بوتين ونظيره الإيراني مسعود بزشكيان اليوم معاهدة الشراكة الاستراتيجية في موسكو.",
+            "وتمتد المعاهدة لعشرين عاما وتشمل التعاون في مجالات الطاقة والنقل.",
+            "وفي سياق آخر، ارتفعت أسعار الذهب في الأسواق العالمية اليوم بشكل ملحوظ.",
+            "ومن المنتظر أن يصادق البرلمان الإيراني على المعاهدة خلال الأشهر المقبلة.",
+            "وكانت الأمطار قد هطلت بغزارة على العاصمة الروسية طوال الأسبوع الماضي.");
+
+    @Test
+    void twoOrThreeSentencesInOrderWithoutRepeatsOrTheHeadline() {
+        String title = "وتمتد المعاهدة لعشرين عاما وتشمل التعاون في مجالات الطاقة والنقل.";
+        String s = Summarizer.summarize(title, BODY, List.of("ومن المنتظر أن يصادق البرلمان الإيراني على المعاهدة خلال الأشهر المقبلة."));
+        assertThat(s.length()).isLessThanOrEqualTo(Summarizer.MAX_CHARS);
+        assertThat(s).startsWith("وقع الرئيس الروسي");
+        assertThat(s).contains("يصادق البرلمان").doesNotContain("لعشرين عاما").doesNotContain("الأمطار");
+        assertThat(s.indexOf("وقع الرئيس")).isEqualTo(s.lastIndexOf("وقع الرئيس"));
+    }
+
+    @Test
+    void theEventCardFindsPeoplePlacesStageAndAnExplicitDate() {
+        Gazetteer g = GazetteerFile.load(java.nio.file.Path.of("templates"));
+        EventCard card = EventCard.of(g, "הדומה הרוסית אשררה את האמנה עם איראן",
+                List.of("ב-22 באפריל 2025 אשררה הדומה את ההסכם שעליו חתמו פוטין ופזשכיאן במוסקבה."), List.of(), Optional.empty());
+        assertThat(card.stage()).hasValueSatisfying(s -> assertThat(s.id()).isEqualTo("ratification"));
+        assertThat(card.people()).extracting(Gazetteer.Name::id).containsExactly("putin", "pezeshkian");
+        assertThat(card.places()).extracting(Gazetteer.Name::id).contains("duma", "moscow");
+        assertThat(card.date()).contains(LocalDate.of(2025, 4, 22));
+        assertThat(Dates.find("في 17 كانون الثاني 2025 وقع")).contains(LocalDate.of(2025, 1, 17));
+        assertThat(Dates.find("on 2025-01-17")).contains(LocalDate.of(2025, 1, 17));
+    }
+}
