@@ -1,6 +1,9 @@
 package org.treatywatch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.List;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
@@ -21,9 +24,11 @@ public final class Service implements AutoCloseable {
     private final Sender sender;
     private final Scheduling scheduling;
     private final TelegramBotsLongPollingApplication polling;
+    private final FileWatcher watcher;
 
     private Service(Pipeline pipeline, TelegramConnection telegram, Sender sender, Scheduling scheduling,
-                    TelegramBotsLongPollingApplication polling) {
+                    TelegramBotsLongPollingApplication polling, FileWatcher watcher) {
+        this.watcher = watcher;
         this.pipeline = pipeline;
         this.telegram = telegram;
         this.sender = sender;
@@ -42,19 +47,23 @@ public final class Service implements AutoCloseable {
         pipeline.onQueued(sender::wake);
         Scheduling scheduling = new Scheduling(pipeline.db.dataSource(), pipeline.poller, 4);
         TelegramBotsLongPollingApplication polling = null;
+        FileWatcher watcher = null;
         try {
             sender.start();
             scheduling.sync(pipeline.feeds.all());
             scheduling.start();
-            TreatyBot bot = new TreatyBot(telegram.client, pipeline.chats, pipeline.templates, config.admins(),
-                    new FeedAdministration(pipeline, scheduling));
+            Administration admin = new Administration(pipeline, scheduling);
+            long botId = telegram.client.execute(new GetMe()).getId();
+            TreatyBot bot = new TreatyBot(telegram.client, pipeline.chats, pipeline.templates, config.admins(), admin, botId,
+                    Clock.systemUTC());
+            watcher = new FileWatcher(List.of(config.feedsPath(), config.templatesDir()), () -> admin.reload());
             BotCommandsSetup.publish(telegram.client, pipeline.templates, config.admins());
             polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> telegram.http, () -> telegram.pollingExecutor);
             polling.registerBot(config.token(), () -> telegram.url, new DefaultGetUpdatesGenerator(), bot);
             log.info("treatywatch is running: {} feeds scheduled", scheduling.scheduledFeeds().size());
-            return new Service(pipeline, telegram, sender, scheduling, polling);
+            return new Service(pipeline, telegram, sender, scheduling, polling, watcher);
         } catch (Exception e) {
-            new Service(pipeline, telegram, sender, scheduling, polling).close();
+            new Service(pipeline, telegram, sender, scheduling, polling, watcher).close();
             throw new IllegalStateException("cannot start: " + e.getMessage(), e);
         }
     }
@@ -69,6 +78,7 @@ public final class Service implements AutoCloseable {
 
     @Override
     public void close() {
+        if (watcher != null) watcher.close();
         if (polling != null) {
             try {
                 polling.close();

@@ -1,5 +1,7 @@
 package org.treatywatch.bot;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
@@ -10,9 +12,10 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 import org.treatywatch.deliver.Templates;
 
-/** Sends the bot's replies, rendered from templates as Telegram HTML. */
+/** Sends the bot's replies, rendered from templates as Telegram HTML, with inline keyboards where useful. */
 final class Replies {
     static final String LANG_CALLBACK = "lang:";
+    static final String UNSUBSCRIBE_CALLBACK = "unsub:";
 
     private final TelegramClient telegram;
     private final Templates templates;
@@ -34,18 +37,24 @@ final class Replies {
     void askLanguage(long chatId) throws TelegramApiException {
         String text = templates.render("choose_language", "he", Map.of()).strip() + "\n"
                 + templates.render("choose_language", "ar", Map.of()).strip();
-        InlineKeyboardRow row = new InlineKeyboardRow(
-                button("he"), button("ar"));
-        execute(chatId, text, new InlineKeyboardMarkup(java.util.List.of(row)));
+        InlineKeyboardRow row = new InlineKeyboardRow(button(render("lang_button", "he", Map.of()), LANG_CALLBACK + "he"),
+                button(render("lang_button", "ar", Map.of()), LANG_CALLBACK + "ar"));
+        execute(chatId, text, new InlineKeyboardMarkup(List.of(row)));
     }
 
-    String render(String template, String lang) {
-        return templates.render(template, lang, Map.of());
+    /** The subscription list with a "remove" button under it for each subscription. */
+    void sendList(long chatId, String lang, Map<String, ?> context, List<Long> ids) throws TelegramApiException {
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        for (long id : ids) rows.add(new InlineKeyboardRow(button(render("remove_button", lang, Map.of("id", id)), UNSUBSCRIBE_CALLBACK + id)));
+        execute(chatId, templates.render("list", lang, context), new InlineKeyboardMarkup(rows));
     }
 
-    private InlineKeyboardButton button(String lang) {
-        return InlineKeyboardButton.builder().text(templates.render("lang_button", lang, Map.of()).strip())
-                .callbackData(LANG_CALLBACK + lang).build();
+    private String render(String template, String lang, Map<String, ?> context) {
+        return templates.render(template, lang, context).strip();
+    }
+
+    private static InlineKeyboardButton button(String text, String data) {
+        return InlineKeyboardButton.builder().text(text).callbackData(data).build();
     }
 
     private void execute(long chatId, String html, InlineKeyboardMarkup keyboard) throws TelegramApiException {

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 
 /** Maintainers' feed tools. */
 @Command(name = "feeds", mixinStandardHelpOptions = true, description = "Check feeds.yaml and its feeds.",
-        subcommands = {FeedsCommand.Check.class})
+        subcommands = {FeedsCommand.Check.class, FeedsCommand.Export.class})
 final class FeedsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -110,6 +110,62 @@ final class FeedsCommand implements Runnable {
                 // the live check below still tells what matters
             }
             return out;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write every feed in the database (from feeds.yaml and added by admins) as a feeds.yaml, "
+                    + "with the current file's topics section, to stdout or --out FILE, for maintainers to commit.")
+    static final class Export implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+
+        @picocli.CommandLine.Option(names = "--out", description = "write here instead of stdout")
+        Path out;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            AppConfig config = options.resolve();
+            StringBuilder y = new StringBuilder("# Exported by `treatywatch feeds export`: feeds from feeds.yaml and from admins.\n");
+            List<FeedRow> rows = new java.util.ArrayList<>();
+            FeedsFile.Loaded file = FeedsFile.load(config.feedsPath());
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (FeedDef f : file.feeds()) {
+                rows.add(new FeedRow(f, FeedRow.ORIGIN_YAML, false, null, null, false, null, null, null, 0, null, null));
+                ids.add(f.id());
+            }
+            try (Db db = Db.open(config.dbUrl())) {
+                for (FeedRow r : new FeedStore(db).all()) if (!ids.contains(r.id())) rows.add(r);
+            }
+            y.append(rows.isEmpty() ? "feeds: []\n" : "feeds:\n");
+            for (FeedRow r : rows) {
+                FeedDef f = r.def();
+                y.append("  - id: ").append(f.id()).append("            # origin: ").append(r.origin()).append('\n');
+                y.append("    name: ").append(quote(f.name())).append('\n');
+                y.append("    url: ").append(quote(f.url())).append('\n');
+                y.append("    kind: ").append(f.kind().name().toLowerCase()).append('\n');
+                y.append("    language: ").append(f.language()).append('\n');
+                y.append("    interval: ").append(Durations.format(f.interval())).append('\n');
+                y.append("    enabled: ").append(f.enabled() && !r.paused()).append('\n');
+                f.links().ifPresent(l -> y.append("    links: ").append(quote(l)).append('\n'));
+            }
+            if (Files.isRegularFile(config.feedsPath())) {
+                String current = Files.readString(config.feedsPath());
+                int topics = current.indexOf("\ntopics:");
+                if (topics >= 0) y.append('\n').append(current.substring(topics + 1));
+            }
+            if (out != null) Files.writeString(out, y.toString());
+            else spec.commandLine().getOut().print(y);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+
+        /** A YAML double-quoted scalar. */
+        static String quote(String s) {
+            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
         }
     }
 }

@@ -17,10 +17,16 @@ import org.treatywatch.text.Sentences;
 public final class ArticleAnalyzer {
     private static final int LEAD_SENTENCES = 3;
 
-    private final TopicDetector detector;
-    private final Gazetteer gazetteer;
+    private volatile TopicDetector detector;
+    private volatile Gazetteer gazetteer;
 
     public ArticleAnalyzer(TopicDetector detector, Gazetteer gazetteer) {
+        this.detector = detector;
+        this.gazetteer = gazetteer;
+    }
+
+    /** After feeds.yaml or the gazetteer changed (/reload, file edit). */
+    public void replace(TopicDetector detector, Gazetteer gazetteer) {
         this.detector = detector;
         this.gazetteer = gazetteer;
     }

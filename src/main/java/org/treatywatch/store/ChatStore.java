@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,17 +17,25 @@ public final class ChatStore {
         this.db = db;
     }
 
+    private static final String CHAT_COLUMNS = "chat_id, language, chat_type, active, muted_until, digest_time, time_zone";
+
     public Optional<Chat> get(long chatId) {
-        return db.tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT chat_id, language, chat_type, active FROM chats WHERE chat_id = ?")) {
-                ps.setLong(1, chatId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next()
-                            ? Optional.of(new Chat(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
-                            : Optional.empty();
-                }
+        return db.tx(c -> get(c, chatId));
+    }
+
+    private static Optional<Chat> get(Connection c, long chatId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + CHAT_COLUMNS + " FROM chats WHERE chat_id = ?")) {
+            ps.setLong(1, chatId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(chat(rs)) : Optional.empty();
             }
-        });
+        }
+    }
+
+    private static Chat chat(ResultSet rs) throws SQLException {
+        return new Chat(rs.getLong("chat_id"), rs.getString("language"), rs.getString("chat_type"), rs.getBoolean("active"),
+                Optional.ofNullable(Sql.instant(rs, "muted_until")), Optional.ofNullable(rs.getString("digest_time")),
+                rs.getString("time_zone"));
     }
 
     /** Creates the chat with a language if new; an existing chat is re-activated and keeps its language. */
@@ -46,13 +55,7 @@ public final class ChatStore {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT chat_id, language, chat_type, active FROM chats WHERE chat_id = ?")) {
-                ps.setLong(1, chatId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return new Chat(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4));
-                }
-            }
+            return get(c, chatId).orElseThrow();
         });
     }
 
@@ -76,23 +79,127 @@ public final class ChatStore {
         });
     }
 
+    public enum Added { ADDED, EXISTS, LIMIT }
+
+    public static final int MAX_SUBSCRIPTIONS = 20;
+
     /** Subscribes the chat to the whole treaty topic; false if it already is. */
     public boolean subscribeTopic(long chatId) {
+        return subscribe(chatId, null) == Added.ADDED;
+    }
+
+    /** Adds a subscription (filter null = the whole topic) unless it exists or the chat has too many. */
+    public Added subscribe(long chatId, String filter) {
         return db.tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM subscriptions WHERE chat_id = ? AND topic = ? AND filter IS NULL")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT filter FROM subscriptions WHERE chat_id = ? AND topic = ?")) {
                 ps.setLong(1, chatId);
                 ps.setString(2, Subscription.TREATY);
+                int count = 0;
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) return false;
+                    while (rs.next()) {
+                        count++;
+                        if (java.util.Objects.equals(rs.getString(1), filter)) return Added.EXISTS;
+                    }
                 }
+                if (count >= MAX_SUBSCRIPTIONS) return Added.LIMIT;
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO subscriptions (chat_id, topic) VALUES (?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO subscriptions (chat_id, topic, filter) VALUES (?, ?, ?)")) {
                 ps.setLong(1, chatId);
                 ps.setString(2, Subscription.TREATY);
+                ps.setString(3, filter);
                 ps.executeUpdate();
             }
-            return true;
+            return Added.ADDED;
+        });
+    }
+
+    public void setMutedUntil(long chatId, Instant until) {
+        update(chatId, "UPDATE chats SET muted_until = ? WHERE chat_id = ?", ps -> Sql.setInstant(ps, 1, until));
+    }
+
+    public void setDigest(long chatId, String hhmm) {
+        update(chatId, "UPDATE chats SET digest_time = ? WHERE chat_id = ?", ps -> ps.setString(1, hhmm));
+    }
+
+    public void setTimeZone(long chatId, String zone) {
+        update(chatId, "UPDATE chats SET time_zone = ? WHERE chat_id = ?", ps -> ps.setString(1, zone));
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private void update(long chatId, String sql, Binder first) {
+        db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                first.bind(ps);
+                ps.setLong(2, chatId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** /stop: everything stored about the chat goes (deliveries already sent stay as anonymous history). */
+    public void delete(long chatId) {
+        db.tx(c -> {
+            for (String sql : new String[] {
+                "DELETE FROM subscriptions WHERE chat_id = ?",
+                "UPDATE outbox SET status = 'dropped', body = '' WHERE chat_id = ? AND status IN ('pending', 'sending')",
+                "DELETE FROM chats WHERE chat_id = ?"}) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setLong(1, chatId);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** A group became a supergroup with a new id: move the chat, its subscriptions and pending deliveries. */
+    public void migrate(long oldId, long newId) {
+        db.tx(c -> {
+            Optional<Chat> old = get(c, oldId);
+            if (old.isEmpty() || get(c, newId).isPresent()) return null;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO chats (chat_id, language, chat_type, active, muted_until, digest_time, time_zone) "
+                            + "SELECT ?, language, 'supergroup', active, muted_until, digest_time, time_zone FROM chats WHERE chat_id = ?")) {
+                ps.setLong(1, newId);
+                ps.setLong(2, oldId);
+                ps.executeUpdate();
+            }
+            for (String sql : new String[] {
+                "UPDATE subscriptions SET chat_id = ? WHERE chat_id = ?",
+                "UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND status IN ('pending', 'sending')"}) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setLong(1, newId);
+                    ps.setLong(2, oldId);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM chats WHERE chat_id = ?")) {
+                ps.setLong(1, oldId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public void activate(long chatId) {
+        db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE chats SET active = TRUE WHERE chat_id = ?")) {
+                ps.setLong(1, chatId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public int countSubscriptions() {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM subscriptions");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         });
     }
 
@@ -112,9 +219,10 @@ public final class ChatStore {
         });
     }
 
-    /** Every subscription of every active chat, for matching inside the item's transaction. */
-    static List<Subscription> activeSubscriptions(Connection c) throws SQLException {
-        return query(c, "WHERE ch.active = TRUE");
+    /** Every subscription of every active, unmuted chat, for matching inside the item's transaction. */
+    static List<Subscription> activeSubscriptions(Connection c, Instant now) throws SQLException {
+        return query(c, "WHERE ch.active = TRUE AND (ch.muted_until IS NULL OR ch.muted_until <= ?)",
+                java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
     }
 
     public int countChats() {

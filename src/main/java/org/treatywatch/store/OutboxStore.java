@@ -111,6 +111,18 @@ public final class OutboxStore {
         });
     }
 
+    public int sentSince(Instant since) {
+        return db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE status = 'sent' AND sent_at >= ?")) {
+                Sql.setInstant(ps, 1, since);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
     public int count(String status) {
         return db.tx(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE status = ?")) {

@@ -30,7 +30,7 @@ public final class PollRecorder {
                 if (id.isEmpty()) continue;
                 any = true;
                 if (!n.item().status().equals(StoredItem.RELEVANT)) continue;
-                if (subs == null) subs = ChatStore.activeSubscriptions(c);
+                if (subs == null) subs = ChatStore.activeSubscriptions(c, now);
                 for (var e : n.deliveries().apply(subs).entrySet()) {
                     OutboxStore.enqueue(c, id.get(), e.getKey(), e.getValue());
                     queued++;

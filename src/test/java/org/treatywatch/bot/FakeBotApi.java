@@ -40,6 +40,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger updateIds = new AtomicInteger(1);
     private final AtomicInteger messageIds = new AtomicInteger(1000);
     private final Object updatesLock = new Object();
+    private final ConcurrentHashMap<String, String> memberStatus = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Long> channels = new ConcurrentHashMap<>();
 
     public FakeBotApi(String token) throws IOException {
         this.token = token;
@@ -71,6 +73,92 @@ public final class FakeBotApi implements AutoCloseable {
             msg.putArray("entities").addObject().put("type", "bot_command").put("offset", 0).put("length", len);
         }
         addUpdate("message", msg);
+    }
+
+    /** A user writes in a group (negative chat id). */
+    public void userSendsInGroup(long groupId, long userId, String text) {
+        ObjectNode msg = JSON.createObjectNode();
+        msg.put("message_id", messageIds.incrementAndGet());
+        msg.put("date", System.currentTimeMillis() / 1000);
+        msg.putObject("chat").put("id", groupId).put("type", "supergroup").put("title", "Group");
+        msg.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "User").put("language_code", "ar");
+        msg.put("text", text);
+        if (text.startsWith("/")) {
+            int len = text.contains(" ") ? text.indexOf(' ') : text.length();
+            msg.putArray("entities").addObject().put("type", "bot_command").put("offset", 0).put("length", len);
+        }
+        addUpdate("message", msg);
+    }
+
+    /** A group was upgraded to a supergroup: Telegram posts a service message in the old chat. */
+    public void groupMigrates(long oldId, long newId) {
+        ObjectNode msg = JSON.createObjectNode();
+        msg.put("message_id", messageIds.incrementAndGet());
+        msg.put("date", System.currentTimeMillis() / 1000);
+        msg.putObject("chat").put("id", oldId).put("type", "group").put("title", "Group");
+        msg.putObject("from").put("id", 1).put("is_bot", false).put("first_name", "Admin");
+        msg.put("migrate_to_chat_id", newId);
+        addUpdate("message", msg);
+    }
+
+    /** The bot was removed from (status "kicked"/"left") or added to a chat. */
+    public void botMembershipChanges(long chatId, String status) {
+        ObjectNode u = JSON.createObjectNode();
+        u.putObject("chat").put("id", chatId).put("type", chatId > 0 ? "private" : "supergroup");
+        u.putObject("from").put("id", 1).put("is_bot", false).put("first_name", "Admin");
+        u.put("date", System.currentTimeMillis() / 1000);
+        u.set("old_chat_member", member(42, "member"));
+        u.set("new_chat_member", member(42, status));
+        addUpdate("my_chat_member", u);
+    }
+
+    /** A user edits an old message, or sends a photo without text. */
+    public void userEdits(long userId, String text) {
+        ObjectNode msg = JSON.createObjectNode();
+        msg.put("message_id", messageIds.incrementAndGet());
+        msg.put("date", System.currentTimeMillis() / 1000);
+        msg.put("edit_date", System.currentTimeMillis() / 1000);
+        msg.putObject("chat").put("id", userId).put("type", "private");
+        msg.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "User");
+        msg.put("text", text);
+        addUpdate("edited_message", msg);
+    }
+
+    public void userSendsPhoto(long userId) {
+        ObjectNode msg = JSON.createObjectNode();
+        msg.put("message_id", messageIds.incrementAndGet());
+        msg.put("date", System.currentTimeMillis() / 1000);
+        msg.putObject("chat").put("id", userId).put("type", "private");
+        msg.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "User");
+        msg.putArray("photo").addObject().put("file_id", "f").put("file_unique_id", "u").put("width", 1).put("height", 1);
+        addUpdate("message", msg);
+    }
+
+    /** What getChatMember answers for a user in a chat (default "member"). */
+    public void setMemberStatus(String chat, long userId, String status) {
+        memberStatus.put(chat + "/" + userId, status);
+    }
+
+    /** Makes @name resolvable by getChat as a channel with this id. */
+    public void addChannel(String name, long id) {
+        channels.put(name, id);
+    }
+
+    private static ObjectNode member(long userId, String status) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("status", status);
+        m.putObject("user").put("id", userId).put("is_bot", userId == 42).put("first_name", "U");
+        if (status.equals("administrator")) {
+            for (String f : new String[] {"can_be_edited", "is_anonymous", "can_manage_chat", "can_delete_messages",
+                    "can_manage_video_chats", "can_restrict_members", "can_promote_members", "can_change_info", "can_invite_users",
+                    "can_post_messages", "can_edit_messages", "can_pin_messages", "can_post_stories", "can_edit_stories",
+                    "can_delete_stories", "can_manage_topics", "can_manage_direct_messages"}) {
+                m.put(f, true);
+            }
+        }
+        if (status.equals("kicked") || status.equals("restricted")) m.put("until_date", 0);
+        if (status.equals("creator")) m.put("is_anonymous", false);
+        return m;
     }
 
     /** A user presses an inline button. */
@@ -139,6 +227,16 @@ public final class FakeBotApi implements AutoCloseable {
                         .put("first_name", "treatywatch").put("username", "treatywatch_bot"));
                 case "deletewebhook", "setmycommands", "answercallbackquery", "setwebhook" -> ok(ex, JSON.getNodeFactory().booleanNode(true));
                 case "getupdates" -> ok(ex, updatesFrom(req.path("offset").asLong(0), req.path("timeout").asInt(0)));
+                case "getchatmember" -> {
+                    String key = req.path("chat_id").asText() + "/" + req.path("user_id").asText();
+                    ok(ex, member(req.path("user_id").asLong(), memberStatus.getOrDefault(key, "member")));
+                }
+                case "getchat" -> {
+                    Long id = channels.get(req.path("chat_id").asText());
+                    if (id == null) reply(ex, 400, error(400, "Bad Request: chat not found"));
+                    else ok(ex, JSON.createObjectNode().put("id", id).put("type", "channel").put("title", "Channel")
+                            .put("username", req.path("chat_id").asText().substring(1)).put("accent_color_id", 0).put("max_reaction_count", 0));
+                }
                 case "sendmessage" -> {
                     long chatId = req.path("chat_id").asLong();
                     String text = req.path("text").asText();

@@ -1,0 +1,31 @@
+package org.treatywatch.bot;
+
+import java.util.List;
+import java.util.Optional;
+import org.treatywatch.config.FeedDef;
+import org.treatywatch.store.FeedRow;
+
+/** What admins can do through the bot; the service implements it with the store and scheduler. */
+public interface AdminActions {
+    List<FeedRow> feeds();
+
+    /** Validates, fetches once, saves and schedules; throws IllegalArgumentException with the reason. */
+    Added addFeed(String url, Optional<String> id, Optional<String> language, Optional<String> interval);
+
+    boolean removeFeed(String id);
+
+    boolean setPaused(String id, boolean paused);
+
+    boolean pollNow(String id);
+
+    /** Re-reads feeds.yaml and the templates; returns the number of feeds and the errors found. */
+    Reloaded reload();
+
+    Stats stats();
+
+    record Added(FeedDef def, int items) {}
+
+    record Reloaded(int feeds, List<String> errors) {}
+
+    record Stats(int chats, int subscriptions, int sentToday, int sentThisWeek, int failed, int queued) {}
+}

@@ -1,0 +1,116 @@
+package org.treatywatch.bot;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.treatywatch.config.Durations;
+import org.treatywatch.store.FeedRow;
+import org.treatywatch.text.Bidi;
+
+/** Commands for the bot's admins (TREATYWATCH_ADMINS); the caller has checked the rights. */
+final class AdminCommands {
+    static final Set<String> NAMES = Set.of("feeds", "addfeed", "removefeed", "pausefeed", "resumefeed", "pollnow", "stats", "reload");
+    private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private final AdminActions actions;
+    private final Replies replies;
+
+    AdminCommands(AdminActions actions, Replies replies) {
+        this.actions = actions;
+        this.replies = replies;
+    }
+
+    void handle(Request r) throws TelegramApiException {
+        Command cmd = r.command();
+        String name = cmd.name();
+        long chat = r.chatId();
+        String lang = r.lang();
+        if (Set.of("feeds", "stats", "reload").contains(name) && !cmd.args().isEmpty()) {
+            replies.send(chat, lang, "usage", Map.of("extra", true, "command", name));
+            return;
+        }
+        switch (name) {
+            case "feeds" -> listFeeds(chat, lang);
+            case "addfeed" -> addFeed(chat, lang, cmd);
+            case "stats" -> {
+                AdminActions.Stats s = actions.stats();
+                replies.send(chat, lang, "stats", Map.of("chats", s.chats(), "subscriptions", s.subscriptions(), "today", s.sentToday(),
+                        "week", s.sentThisWeek(), "failed", s.failed(), "queued", s.queued()));
+            }
+            case "reload" -> {
+                AdminActions.Reloaded rl = actions.reload();
+                List<String> errors = rl.errors().stream().map(Bidi::isolateLtrRuns).toList();
+                replies.send(chat, lang, "reload_done", Map.of("feeds", rl.feeds(), "errors", errors));
+            }
+            default -> feedAction(chat, lang, cmd);
+        }
+    }
+
+    private void feedAction(long chat, String lang, Command cmd) throws TelegramApiException {
+        if (cmd.args().size() != 1) {
+            replies.send(chat, lang, "usage", Map.of(cmd.name(), true));
+            return;
+        }
+        String id = cmd.args().get(0).toLowerCase();
+        boolean done = switch (cmd.name()) {
+            case "removefeed" -> actions.removeFeed(id);
+            case "pausefeed" -> actions.setPaused(id, true);
+            case "resumefeed" -> actions.setPaused(id, false);
+            default -> actions.pollNow(id);
+        };
+        Map<String, Object> ctx = new HashMap<>();
+        ctx.put("id", Bidi.isolateLtrRuns(id));
+        if (!done) {
+            replies.send(chat, lang, "feed_not_found", ctx);
+            return;
+        }
+        ctx.put(switch (cmd.name()) {
+            case "removefeed" -> "removed";
+            case "pausefeed" -> "paused";
+            case "resumefeed" -> "resumed";
+            default -> "polling";
+        }, true);
+        replies.send(chat, lang, "feed_done", ctx);
+    }
+
+    private void listFeeds(long chatId, String lang) throws TelegramApiException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<FeedRow> feeds = actions.feeds();
+        for (FeedRow f : feeds) {
+            Map<String, Object> r = new HashMap<>();
+            r.put("id", f.id());
+            r.put("language", f.def().language());
+            r.put("interval", Durations.format(f.def().interval()));
+            r.put("ok", f.consecutiveFailures() == 0);
+            r.put("paused", f.paused() || !f.def().enabled());
+            r.put("failures", f.consecutiveFailures());
+            r.put("error", f.consecutiveFailures() > 0 && f.lastError() != null ? Bidi.isolateLtrRuns(clip(f.lastError(), 120)) : "");
+            r.put("lastItem", f.lastItemAt() == null ? "" : Bidi.FSI + SHORT_TIME.format(f.lastItemAt()) + Bidi.PDI);
+            rows.add(r);
+        }
+        replies.send(chatId, lang, "feeds", Map.of("feeds", rows, "count", feeds.size()));
+    }
+
+    private void addFeed(long chatId, String lang, Command cmd) throws TelegramApiException {
+        if (cmd.args().isEmpty() || cmd.args().size() > 4) {
+            replies.send(chatId, lang, "addfeed_usage");
+            return;
+        }
+        try {
+            AdminActions.Added added = actions.addFeed(cmd.args().get(0), cmd.arg(1), cmd.arg(2), cmd.arg(3));
+            replies.send(chatId, lang, "addfeed_ok", Map.of("id", added.def().id(), "items", added.items(),
+                    "language", added.def().language(), "interval", Durations.format(added.def().interval())));
+        } catch (IllegalArgumentException e) {
+            replies.send(chatId, lang, "addfeed_error", Map.of("error", Bidi.isolateLtrRuns(clip(String.valueOf(e.getMessage()), 300))));
+        }
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

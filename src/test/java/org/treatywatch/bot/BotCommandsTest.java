@@ -1,0 +1,269 @@
+package org.treatywatch.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.treatywatch.Service;
+import org.treatywatch.TestFiles;
+import org.treatywatch.config.AppConfig;
+import org.treatywatch.fetch.TestHttpServer;
+import org.treatywatch.store.Chat;
+import org.treatywatch.store.ChatStore;
+import org.treatywatch.store.FeedRow;
+import org.treatywatch.store.Subscription;
+
+/** Every command, through the real bot, the TelegramBots client and the fake Bot API server. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BotCommandsTest {
+    static final String TOKEN = "123456789:AAbot-commands-test-token_abcdefghij";
+    static final long ADMIN = 900;
+    static final AtomicLong USERS = new AtomicLong(5000);
+
+    @TempDir
+    static Path dir;
+    TestHttpServer web;
+    FakeBotApi telegram;
+    Service service;
+
+    @BeforeAll
+    void start() throws Exception {
+        web = new TestHttpServer();
+        web.serve("/feed.xml", "application/rss+xml", TestFiles.rss(List.of(
+                new TestFiles.RssItem("1", "خبر", "http://example.invalid/1", "نص"))));
+        web.serve("/other.xml", "application/rss+xml", TestFiles.rss(List.of(
+                new TestFiles.RssItem("a", "חדשות", "http://example.invalid/a", "טקסט"),
+                new TestFiles.RssItem("b", "עוד", "http://example.invalid/b", "טקסט"))));
+        telegram = new FakeBotApi(TOKEN);
+        Path yaml = TestFiles.feedsYaml(dir, "main-feed", web.url("/feed.xml"), "ar", "10m");
+        service = Service.start(AppConfig.fromEnv(Map.of()).withToken(TOKEN).withApiUrl(telegram.url()).withAdmins(Set.of(ADMIN))
+                .withDbUrl("jdbc:h2:file:" + dir.resolve("db")).withFeedsPath(yaml).withTemplatesDir(Path.of("templates"))
+                .withAllowPrivateFeeds(true));
+    }
+
+    @AfterAll
+    void stop() {
+        service.close();
+        telegram.close();
+        web.close();
+    }
+
+    static long newUser() {
+        return USERS.incrementAndGet();
+    }
+
+    /** Sends a message and returns the bot's answer. */
+    String ask(long user, String text, String lang) {
+        int before = telegram.sentTo(user).size();
+        telegram.userSends(user, text, lang);
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.sentTo(user).size() > before);
+        return telegram.sentTo(user).get(before).text();
+    }
+
+    String ask(long user, String text) {
+        return ask(user, text, "he");
+    }
+
+    String press(long user, String data) {
+        int before = telegram.sentTo(user).size();
+        telegram.userPresses(user, data);
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.sentTo(user).size() > before);
+        return telegram.sentTo(user).get(before).text();
+    }
+
+    ChatStore chats() {
+        return service.pipeline().chats;
+    }
+
+    @Test
+    void startGreetsInTheUsersLanguageOrAsksWithButtons() {
+        long he = newUser(), ar = newUser(), other = newUser();
+        assertThat(ask(he, "/start", "he")).startsWith("שלום!");
+        assertThat(ask(ar, "/start", "ar")).startsWith("مرحبًا!");
+        assertThat(ask(other, "/start", "en")).contains("באיזו שפה").contains("بأي لغة");
+        assertThat(telegram.sentTo(other).get(0).request().path("reply_markup").toString()).contains("lang:he", "lang:ar");
+        assertThat(press(other, "lang:ar")).startsWith("سأكتب لك بالعربية");
+        assertThat(chats().get(other).orElseThrow().language()).isEqualTo("ar");
+        assertThat(telegram.calls()).contains("answercallbackquery");
+    }
+
+    @Test
+    void helpAndLang() {
+        long u = newUser();
+        assertThat(ask(u, "/help")).contains("/subscribe").doesNotContain("/addfeed");
+        assertThat(ask(ADMIN, "/help")).contains("/addfeed", "/stats");
+        assertThat(ask(u, "/lang ar")).startsWith("سأكتب لك بالعربية");
+        assertThat(ask(u, "/lang fr")).contains("/lang ar");
+        assertThat(ask(u, "/lang he")).startsWith("מעכשיו אכתוב לכם בעברית");
+        assertThat(ask(u, "/lang")).contains("באיזו שפה");
+        assertThat(ask(u, "/help me")).contains("ללא פרמטרים");
+    }
+
+    @Test
+    void subscribeListRemoveAndUnsubscribe() {
+        long u = newUser();
+        assertThat(ask(u, "/subscribe")).startsWith("✅");
+        assertThat(ask(u, "/subscribe")).contains("כבר רשומים");
+        assertThat(ask(u, "/subscribe معاهدة -الصين @bbc-arabic")).contains("נרשמתם למסנן");
+        List<Subscription> subs = chats().subscriptions(u);
+        assertThat(subs).extracting(Subscription::filter).containsExactly("", "معاهدة -الصين @bbc-arabic");
+        String list = ask(u, "/list");
+        assertThat(list).contains("#" + subs.get(0).id(), "#" + subs.get(1).id());
+        assertThat(telegram.sentTo(u).get(telegram.sentTo(u).size() - 1).request().path("reply_markup").toString())
+                .contains("unsub:" + subs.get(1).id());
+        assertThat(press(u, "unsub:" + subs.get(1).id())).contains("#" + subs.get(1).id());
+        assertThat(chats().subscriptions(u)).hasSize(1);
+        assertThat(ask(u, "/unsubscribe 999999")).contains("לא נמצא");
+        assertThat(ask(u, "/unsubscribe x y")).contains("/unsubscribe");
+        assertThat(ask(u, "/unsubscribe all")).contains("בוטלו 1");
+        assertThat(ask(u, "/list")).contains("אין לכם מינויים");
+    }
+
+    @Test
+    void aChatHasAtMostTwentySubscriptions() {
+        long u = newUser();
+        ask(u, "/start", "he");
+        for (int i = 0; i < ChatStore.MAX_SUBSCRIPTIONS; i++) chats().subscribe(u, "מילה" + i);
+        assertThat(ask(u, "/subscribe עוד")).contains("עד 20 מינויים");
+        assertThat(chats().subscriptions(u)).hasSize(20);
+    }
+
+    @Test
+    void muteDigestTimeZoneAndStop() {
+        long u = newUser();
+        assertThat(ask(u, "/mute 2h")).contains("מושתקות עד");
+        assertThat(chats().get(u).orElseThrow().mutedUntil()).isPresent();
+        assertThat(ask(u, "/mute soon")).contains("/mute 2h");
+        assertThat(ask(u, "/unmute")).contains("חזרו");
+        assertThat(chats().get(u).orElseThrow().mutedUntil()).isEmpty();
+        assertThat(ask(u, "/tz Asia/Jerusalem")).contains("Asia/Jerusalem");
+        assertThat(ask(u, "/tz Mars/Olympus")).contains("/tz Asia/Jerusalem");
+        assertThat(ask(u, "/digest 8:30")).contains("08:30").contains("Asia/Jerusalem");
+        assertThat(ask(u, "/digest 25:00")).contains("/digest 08:30");
+        Chat c = chats().get(u).orElseThrow();
+        assertThat(c.digestTime()).contains("08:30");
+        assertThat(ask(u, "/digest off")).contains("מיידיות");
+        assertThat(chats().get(u).orElseThrow().digestTime()).isEmpty();
+        ask(u, "/subscribe");
+        assertThat(ask(u, "/stop")).contains("נמחק");
+        assertThat(chats().get(u)).isEmpty();
+        assertThat(chats().subscriptions(u)).isEmpty();
+    }
+
+    @Test
+    void adminCommandsAreRefusedToOthersAndChangeNothing() {
+        long u = newUser();
+        for (String cmd : List.of("/feeds", "/addfeed " + web.url("/other.xml"), "/removefeed main-feed", "/pausefeed main-feed",
+                "/stats", "/reload", "/pollnow main-feed", "/resumefeed main-feed")) {
+            assertThat(ask(u, cmd)).as(cmd).contains("שמורה למנהלי הבוט");
+        }
+        assertThat(service.pipeline().feeds.all()).extracting(FeedRow::id).containsExactly("main-feed");
+    }
+
+    @Test
+    void adminsManageFeeds() {
+        assertThat(ask(ADMIN, "/feeds")).contains("main-feed");
+        assertThat(ask(ADMIN, "/addfeed")).contains("/addfeed");
+        assertThat(ask(ADMIN, "/addfeed file:///etc/passwd")).startsWith("❌").contains("only allowed in feeds.yaml");
+        assertThat(ask(ADMIN, "/addfeed ftp://example.com/x")).startsWith("❌").contains("only http and https");
+        assertThat(ask(ADMIN, "/addfeed " + web.url("/feed.xml") + " Bad_Id")).startsWith("❌");
+        assertThat(ask(ADMIN, "/addfeed " + web.url("/other.xml") + " other-feed he 15m")).startsWith("✅").contains("other-feed").contains("2");
+        FeedRow added = service.pipeline().feeds.get("other-feed").orElseThrow();
+        assertThat(added.origin()).isEqualTo(FeedRow.ORIGIN_BOT);
+        assertThat(service.scheduling().scheduledFeeds()).contains("other-feed", "main-feed");
+        assertThat(ask(ADMIN, "/pausefeed other-feed")).contains("הושהה");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !service.scheduling().scheduledFeeds().contains("other-feed"));
+        assertThat(ask(ADMIN, "/resumefeed other-feed")).contains("חודש");
+        assertThat(service.scheduling().scheduledFeeds()).contains("other-feed");
+        assertThat(ask(ADMIN, "/pollnow other-feed")).contains("ייבדק עכשיו");
+        assertThat(ask(ADMIN, "/pollnow nosuch")).contains("לא נמצא מקור");
+        assertThat(ask(ADMIN, "/removefeed other-feed")).contains("הוסר");
+        assertThat(service.pipeline().feeds.get("other-feed")).isEmpty();
+        assertThat(ask(ADMIN, "/stats")).contains("צ'אטים פעילים").contains("בתור");
+        assertThat(ask(ADMIN, "/reload")).contains("נטענו מחדש").contains("1");
+    }
+
+    @Test
+    void badInputGetsAClearReplyAndChangesNothing() {
+        long u = newUser();
+        assertThat(ask(u, "/frobnicate")).contains("/frobnicate").contains("/help");
+        assertThat(ask(u, "/subscribe " + "א".repeat(201))).contains("ארוך מדי");
+        assertThat(ask(u, "/subscribe " + "מילה ".repeat(21))).contains("יותר מדי מילים");
+        assertThat(ask(u, "/subscribe '); DROP TABLE chats;--")).contains("מסנן יכול להכיל רק");
+        assertThat(ask(u, "/subscribe <b>bold</b>")).contains("מסנן יכול להכיל רק");
+        assertThat(ask(u, "/subscribe abc\u202Edef")).contains("תווי כיווניות");
+        assertThat(chats().subscriptions(u)).isEmpty();
+        assertThat(ask(u, "just some text")).contains("/subscribe");
+    }
+
+    @Test
+    void aCommandFloodIsSlowedDown() {
+        long u = newUser();
+        for (int i = 0; i < 40; i++) telegram.userSends(u, "/help", "he");
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.sentTo(u).stream().anyMatch(s -> s.text().contains("יותר מדי פקודות")));
+        int replies = telegram.sentTo(u).size();
+        assertThat(replies).isLessThanOrEqualTo(CommandRateLimit.BURST + 1);
+    }
+
+    @Test
+    void inGroupsOnlyAdminsChangeSettingsAndMigrationsAndRemovalsAreFollowed() {
+        long group = -100_000 - newUser(), member = newUser(), admin = newUser();
+        telegram.setMemberStatus(String.valueOf(group), admin, "administrator");
+        int before = telegram.sentTo(group).size();
+        telegram.userSendsInGroup(group, member, "/subscribe");
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.sentTo(group).size() > before);
+        assertThat(telegram.sentTo(group).get(before).text()).contains("لمشرفي المجموعة");
+        assertThat(chats().subscriptions(group)).isEmpty();
+        telegram.userSendsInGroup(group, admin, "/subscribe");
+        await().atMost(Duration.ofSeconds(20)).until(() -> chats().subscriptions(group).size() == 1);
+
+        long upgraded = group - 1_000_000;
+        telegram.groupMigrates(group, upgraded);
+        await().atMost(Duration.ofSeconds(20)).until(() -> chats().get(upgraded).isPresent());
+        assertThat(chats().get(group)).isEmpty();
+        assertThat(chats().subscriptions(upgraded)).hasSize(1);
+
+        telegram.botMembershipChanges(upgraded, "kicked");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !chats().get(upgraded).orElseThrow().active());
+    }
+
+    @Test
+    void channelsAreLinkedByTheirAdminsWhenTheBotCanPost() {
+        long u = newUser();
+        assertThat(ask(u, "/addchannel nope")).contains("/addchannel");
+        assertThat(ask(u, "/addchannel @missing_channel")).contains("לא נמצא");
+        telegram.addChannel("@treaty_news", -1009988776655L);
+        assertThat(ask(u, "/addchannel @treaty_news")).contains("רק מנהל של הערוץ");
+        telegram.setMemberStatus("@treaty_news", u, "creator");
+        assertThat(ask(u, "/addchannel @treaty_news")).contains("הוסיפו את הבוט כמנהל");
+        assertThat(chats().get(-1009988776655L)).isEmpty();
+        telegram.setMemberStatus("@treaty_news", 42, "administrator");
+        assertThat(ask(u, "/addchannel @treaty_news")).startsWith("✅");
+        assertThat(chats().get(-1009988776655L).orElseThrow().type()).isEqualTo("channel");
+        assertThat(chats().subscriptions(-1009988776655L)).hasSize(1);
+    }
+
+    @Test
+    void editedMessagesAndPhotosAreIgnoredWithoutBreakingPolling() {
+        long u = newUser();
+        telegram.userEdits(u, "/stop");
+        telegram.userSendsPhoto(u);
+        assertThat(ask(u, "/start", "he")).startsWith("שלום!");
+        assertThat(telegram.sentTo(u)).hasSize(1);
+    }
+
+    @Test
+    void theCommandMenuIsPublishedPerLanguageAndForAdmins() {
+        assertThat(telegram.calls().stream().filter(c -> c.equals("setmycommands")).count()).isGreaterThanOrEqualTo(4);
+    }
+}
