@@ -12,6 +12,7 @@ import org.treatywatch.bot.BotCommandsSetup;
 import org.treatywatch.bot.TreatyBot;
 import org.treatywatch.config.AppConfig;
 import org.treatywatch.config.FeedsFile;
+import org.treatywatch.deliver.DigestComposer;
 import org.treatywatch.deliver.Sender;
 import org.treatywatch.schedule.Scheduling;
 
@@ -43,7 +44,8 @@ public final class Service implements AutoCloseable {
         loaded.errors().forEach(e -> log.error("{} (entry skipped)", e));
         TelegramConnection telegram = new TelegramConnection(config.token(), config.apiUrl());
         Pipeline pipeline = new Pipeline(config, loaded);
-        Sender sender = new Sender(pipeline.outbox, pipeline.chats, telegram.client, false);
+        Sender sender = new Sender(pipeline.outbox, pipeline.chats, telegram.client, config.linkPreviews(),
+                new DigestComposer(pipeline.outbox, pipeline.chats, pipeline.templates));
         pipeline.onQueued(sender::wake);
         Scheduling scheduling = new Scheduling(pipeline.db.dataSource(), pipeline.poller, 4);
         TelegramBotsLongPollingApplication polling = null;

@@ -27,6 +27,9 @@ public final class ConfigOptions {
     @Option(names = "--allow-private-feeds", description = "allow feed URLs on loopback/private addresses (env TREATYWATCH_ALLOW_PRIVATE_FEEDS)")
     Boolean allowPrivateFeeds;
 
+    @Option(names = "--link-previews", description = "let Telegram show link previews under alerts (env TREATYWATCH_LINK_PREVIEWS)")
+    Boolean linkPreviews;
+
     /** The environment, overridden by whatever was given on the command line. */
     public AppConfig resolve() {
         AppConfig c = AppConfig.fromEnv(System.getenv());
@@ -37,6 +40,7 @@ public final class ConfigOptions {
         if (feeds != null) c = c.withFeedsPath(feeds);
         if (templates != null) c = c.withTemplatesDir(templates);
         if (allowPrivateFeeds != null) c = c.withAllowPrivateFeeds(allowPrivateFeeds);
+        if (linkPreviews != null) c = c.withLinkPreviews(linkPreviews);
         return c;
     }
 }

@@ -16,7 +16,8 @@ public record AppConfig(
         String dbUrl,
         Path feedsPath,
         Path templatesDir,
-        boolean allowPrivateFeeds) {
+        boolean allowPrivateFeeds,
+        boolean linkPreviews) {
 
     public static final String DEFAULT_API_URL = "https://api.telegram.org";
     public static final String DEFAULT_DB = "jdbc:h2:file:./data/treatywatch";
@@ -29,35 +30,40 @@ public record AppConfig(
                 orDefault(env.get("TREATYWATCH_DB"), DEFAULT_DB),
                 Path.of(orDefault(env.get("TREATYWATCH_FEEDS"), "./feeds.yaml")),
                 Path.of(orDefault(env.get("TREATYWATCH_TEMPLATES"), "./templates")),
-                Boolean.parseBoolean(orDefault(env.get("TREATYWATCH_ALLOW_PRIVATE_FEEDS"), "false")));
+                Boolean.parseBoolean(orDefault(env.get("TREATYWATCH_ALLOW_PRIVATE_FEEDS"), "false")),
+                Boolean.parseBoolean(orDefault(env.get("TREATYWATCH_LINK_PREVIEWS"), "false")));
     }
 
     public AppConfig withToken(String value) {
-        return new AppConfig(value, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds);
+        return new AppConfig(value, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews);
     }
 
     public AppConfig withApiUrl(String value) {
-        return new AppConfig(token, value, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds);
+        return new AppConfig(token, value, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews);
     }
 
     public AppConfig withAdmins(Set<Long> value) {
-        return new AppConfig(token, apiUrl, value, dbUrl, feedsPath, templatesDir, allowPrivateFeeds);
+        return new AppConfig(token, apiUrl, value, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews);
     }
 
     public AppConfig withDbUrl(String value) {
-        return new AppConfig(token, apiUrl, admins, value, feedsPath, templatesDir, allowPrivateFeeds);
+        return new AppConfig(token, apiUrl, admins, value, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews);
     }
 
     public AppConfig withFeedsPath(Path value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, value, templatesDir, allowPrivateFeeds);
+        return new AppConfig(token, apiUrl, admins, dbUrl, value, templatesDir, allowPrivateFeeds, linkPreviews);
     }
 
     public AppConfig withTemplatesDir(Path value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, value, allowPrivateFeeds);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, value, allowPrivateFeeds, linkPreviews);
     }
 
     public AppConfig withAllowPrivateFeeds(boolean value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, value);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, value, linkPreviews);
+    }
+
+    public AppConfig withLinkPreviews(boolean value) {
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, value);
     }
 
     public boolean isAdmin(long userId) {
@@ -82,7 +88,7 @@ public record AppConfig(
     public String toString() {
         return "AppConfig[token=" + (token == null ? "unset" : "***") + ", apiUrl=" + apiUrl + ", admins=" + admins
                 + ", db=" + dbUrl + ", feeds=" + feedsPath + ", templates=" + templatesDir
-                + ", allowPrivateFeeds=" + allowPrivateFeeds + "]";
+                + ", allowPrivateFeeds=" + allowPrivateFeeds + ", linkPreviews=" + linkPreviews + "]";
     }
 
     private static String orDefault(String v, String d) {

@@ -2,13 +2,14 @@ package org.treatywatch.deliver;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -20,32 +21,52 @@ import org.treatywatch.store.OutboxRow;
 import org.treatywatch.store.OutboxStore;
 
 /**
- * Drains the outbox to Telegram on one thread: claim a row, send it, record the result.
- * Spaces messages to stay under Telegram's limits (30/s overall, 1/s per chat), waits out 429s,
- * retries transient failures with backoff and gives up on chats that blocked the bot.
+ * Drains the outbox to Telegram on one thread: claim a row, send it, record the result. One message
+ * is in flight at a time, so a kill -9 can duplicate at most that one (a row found "sending" at
+ * start is sent again; nothing is lost). Rows are taken one per chat per round, oldest first, so a
+ * busy chat never holds up the others; {@link RateLimiter} keeps within Telegram's limits.
  */
 public final class Sender implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Sender.class);
-    static final Duration GLOBAL_SPACING = Duration.ofMillis(35);
-    static final Duration PER_CHAT_SPACING = Duration.ofMillis(1000);
     static final int MAX_ATTEMPTS = 6;
-    private static final int BATCH = 100;
+    private static final int BATCH = 500;
+    private static final Duration IDLE = Duration.ofSeconds(1);
+    /** Three chats rate-limited within ten seconds means Telegram is limiting the bot, not a chat. */
+    private static final int GLOBAL_429_CHATS = 3;
+
+    /** Points in the claim/send/record cycle, for crash tests. */
+    public interface Hooks {
+        default void afterClaim(OutboxRow row) {}
+
+        default void afterSend(OutboxRow row) {}
+
+        default void afterRecord(OutboxRow row) {}
+    }
 
     private final OutboxStore outbox;
     private final ChatStore chats;
     private final TelegramClient telegram;
     private final boolean linkPreviews;
+    private final Hooks hooks;
+    private final RateLimiter limits = new RateLimiter();
+    private final Deque<Instant> recent429 = new ArrayDeque<>();
     private final Semaphore wake = new Semaphore(0);
-    private final Map<Long, Instant> chatReadyAt = new HashMap<>();
+    private final DigestComposer digests;
     private volatile boolean running;
     private Thread thread;
-    private Instant globalReadyAt = Instant.EPOCH;
 
-    public Sender(OutboxStore outbox, ChatStore chats, TelegramClient telegram, boolean linkPreviews) {
+    public Sender(OutboxStore outbox, ChatStore chats, TelegramClient telegram, boolean linkPreviews, DigestComposer digests) {
+        this(outbox, chats, telegram, linkPreviews, digests, new Hooks() {});
+    }
+
+    public Sender(OutboxStore outbox, ChatStore chats, TelegramClient telegram, boolean linkPreviews, DigestComposer digests,
+                  Hooks hooks) {
         this.outbox = outbox;
         this.chats = chats;
         this.telegram = telegram;
         this.linkPreviews = linkPreviews;
+        this.digests = digests;
+        this.hooks = hooks;
     }
 
     public void start() {
@@ -54,7 +75,13 @@ public final class Sender implements AutoCloseable {
         running = true;
         thread = new Thread(this::loop, "sender");
         thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((t, e) -> log.error("sender stopped: {}", e.toString()));
         thread.start();
+    }
+
+    /** False once the sending thread has ended (stopped, or died in a simulated crash). */
+    boolean alive() {
+        return thread != null && thread.isAlive();
     }
 
     /** New rows are waiting: look now instead of at the next tick. */
@@ -65,9 +92,9 @@ public final class Sender implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
+                digests.releaseDue(Instant.now());
                 Duration idle = drainOnce();
-                wake.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
+                if (wake.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS)) wake.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -80,30 +107,31 @@ public final class Sender implements AutoCloseable {
 
     /** Sends what is due now; returns how long to wait before looking again. */
     Duration drainOnce() throws InterruptedException {
-        List<OutboxRow> rows = outbox.due(Instant.now(), BATCH);
-        if (rows.isEmpty()) return Duration.ofSeconds(1);
-        Duration wait = Duration.ofSeconds(1);
+        List<OutboxRow> rows = outbox.duePerChat(Instant.now(), BATCH);
+        if (rows.isEmpty()) return IDLE;
+        Duration wait = IDLE;
         for (OutboxRow row : rows) {
             if (!running) break;
             Instant now = Instant.now();
-            Instant chatReady = chatReadyAt.getOrDefault(row.chatId(), Instant.EPOCH);
-            if (chatReady.isAfter(now)) {
-                Duration d = Duration.between(now, chatReady);
+            Instant ready = limits.chatReadyAt(row.chatId(), now);
+            if (ready.isAfter(now)) {
+                Duration d = Duration.between(now, ready);
                 if (d.compareTo(wait) < 0) wait = d;
-                continue; // another chat's row may go first: one busy chat never holds the rest
+                continue;
             }
-            if (globalReadyAt.isAfter(now)) Thread.sleep(Duration.between(now, globalReadyAt).toMillis());
+            Duration global = limits.globalWait(now);
+            if (!global.isZero()) Thread.sleep(global.toMillis(), (int) (global.toNanosPart() % 1_000_000));
             if (!outbox.claim(row.id())) continue;
+            hooks.afterClaim(row);
             send(row);
-            Instant after = Instant.now();
-            globalReadyAt = after.plus(GLOBAL_SPACING);
-            chatReadyAt.put(row.chatId(), after.plus(PER_CHAT_SPACING));
+            hooks.afterRecord(row);
             wait = Duration.ZERO;
         }
         return wait;
     }
 
     private void send(OutboxRow row) {
+        MDC.put("chat", String.valueOf(row.chatId()));
         SendMessage msg = SendMessage.builder()
                 .chatId(row.chatId())
                 .text(row.body())
@@ -112,24 +140,35 @@ public final class Sender implements AutoCloseable {
                 .build();
         try {
             Message sent = telegram.execute(msg);
+            limits.sent(row.chatId(), Instant.now());
+            hooks.afterSend(row);
             outbox.markSent(row.id(), sent == null || sent.getMessageId() == null ? 0 : sent.getMessageId(), Instant.now());
             log.info("alert item={} chat={} sent", row.itemId(), row.chatId());
         } catch (TelegramApiRequestException e) {
+            limits.sent(row.chatId(), Instant.now());
             handleApiError(row, e);
         } catch (TelegramApiException | RuntimeException e) {
             retryOrGiveUp(row, "send failed: " + e.getMessage());
+        } finally {
+            MDC.remove("chat");
         }
     }
 
     private void handleApiError(OutboxRow row, TelegramApiRequestException e) {
         int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
         String reason = "Telegram " + code + ": " + e.getApiResponse();
-        if (code == 429) {
+        Long migrateTo = e.getParameters() == null ? null : e.getParameters().getMigrateToChatId();
+        if (migrateTo != null) {
+            chats.migrate(row.chatId(), migrateTo);
+            outbox.retryLater(row.id(), reason, Instant.now());
+            log.info("chat={} moved to {}; alert item={} will go there", row.chatId(), migrateTo, row.itemId());
+        } else if (code == 429) {
             int seconds = e.getParameters() != null && e.getParameters().getRetryAfter() != null ? e.getParameters().getRetryAfter() : 5;
-            Instant at = Instant.now().plusSeconds(seconds);
-            chatReadyAt.put(row.chatId(), at);
-            outbox.retryLater(row.id(), reason, at);
-            log.warn("alert item={} chat={} rate limited; retry in {}s", row.itemId(), row.chatId(), seconds);
+            Instant until = Instant.now().plusSeconds(seconds);
+            boolean global = countRecent429(Instant.now()) >= GLOBAL_429_CHATS;
+            limits.retryAfter(row.chatId(), until, global);
+            outbox.retryLater(row.id(), reason, until);
+            log.warn("alert item={} chat={} rate limited{}; retry in {}s", row.itemId(), row.chatId(), global ? " (whole bot)" : "", seconds);
         } else if (code == 403 || (code == 400 && String.valueOf(e.getApiResponse()).toLowerCase().contains("chat not found"))) {
             chats.deactivate(row.chatId());
             int dropped = outbox.dropForChat(row.chatId(), reason);
@@ -140,6 +179,12 @@ public final class Sender implements AutoCloseable {
         } else {
             retryOrGiveUp(row, reason);
         }
+    }
+
+    private int countRecent429(Instant now) {
+        recent429.addLast(now);
+        while (!recent429.isEmpty() && recent429.peekFirst().isBefore(now.minusSeconds(10))) recent429.removeFirst();
+        return recent429.size();
     }
 
     private void retryOrGiveUp(OutboxRow row, String reason) {

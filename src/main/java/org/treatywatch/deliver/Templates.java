@@ -29,7 +29,8 @@ public final class Templates {
     private static final Mustache.Compiler COMPILER = Mustache.compiler()
             .withEscaper(Escapers.simple(new String[][] {{"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"}, {"\"", "&quot;"}}))
             .defaultValue("")
-            .emptyStringIsFalse(true);
+            .emptyStringIsFalse(true)
+            .zeroIsFalse(true);
 
     private static final Pattern LINE = Pattern.compile("@ line (\\d+)");
 

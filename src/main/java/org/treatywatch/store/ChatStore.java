@@ -117,8 +117,58 @@ public final class ChatStore {
         update(chatId, "UPDATE chats SET muted_until = ? WHERE chat_id = ?", ps -> Sql.setInstant(ps, 1, until));
     }
 
+    /** Sets or (null) clears the daily digest time; clearing it releases held alerts at once. */
     public void setDigest(long chatId, String hhmm) {
-        update(chatId, "UPDATE chats SET digest_time = ? WHERE chat_id = ?", ps -> ps.setString(1, hhmm));
+        update(chatId, "UPDATE chats SET digest_time = ?, last_digest_at = NULL WHERE chat_id = ?", ps -> ps.setString(1, hhmm));
+        if (hhmm == null) {
+            db.tx(c -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = 'pending' WHERE chat_id = ? AND status = 'held'")) {
+                    ps.setLong(1, chatId);
+                    return ps.executeUpdate();
+                }
+            });
+        } else {
+            // Today's digest time may already have passed: count from now, not from the last digest.
+            db.tx(c -> {
+                markDigest(c, chatId, Instant.now());
+                return null;
+            });
+        }
+    }
+
+    /** Chats in digest mode with when their last digest went out. */
+    public List<DigestChat> digestChats() {
+        return db.tx(c -> {
+            List<DigestChat> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT chat_id, language, digest_time, time_zone, last_digest_at FROM chats WHERE digest_time IS NOT NULL AND active = TRUE");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DigestChat(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            Optional.ofNullable(Sql.instant(rs, "last_digest_at"))));
+                }
+            }
+            return out;
+        });
+    }
+
+    public record DigestChat(long chatId, String language, String digestTime, String timeZone, Optional<Instant> lastDigestAt) {}
+
+    static java.util.Set<Long> digestChats(Connection c) throws SQLException {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT chat_id FROM chats WHERE digest_time IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(rs.getLong(1));
+        }
+        return out;
+    }
+
+    static void markDigest(Connection c, long chatId, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE chats SET last_digest_at = ? WHERE chat_id = ?")) {
+            Sql.setInstant(ps, 1, at);
+            ps.setLong(2, chatId);
+            ps.executeUpdate();
+        }
     }
 
     public void setTimeZone(long chatId, String zone) {

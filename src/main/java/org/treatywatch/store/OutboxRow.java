@@ -7,4 +7,8 @@ public record OutboxRow(long id, long itemId, long chatId, String body, String s
     public static final String SENT = "sent";
     public static final String DEAD = "dead";
     public static final String DROPPED = "dropped";
+    /** Waiting for the chat's daily digest. */
+    public static final String HELD = "held";
+    /** Sent as part of a digest (the digest itself is another row). */
+    public static final String DIGESTED = "digested";
 }

@@ -19,18 +19,82 @@ public final class OutboxStore {
         this.db = db;
     }
 
-    /** Adds a delivery unless the chat already has one for this item. */
-    static void enqueue(Connection c, long itemId, long chatId, String body) throws SQLException {
+    /** Adds a delivery unless the chat already has one for this item; held rows wait for the chat's digest. */
+    static void enqueue(Connection c, long itemId, long chatId, String body, boolean held) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO outbox (item_id, chat_id, body, status) SELECT ?, ?, ?, 'pending' FROM (VALUES (1)) v "
+                "INSERT INTO outbox (item_id, chat_id, body, status) SELECT ?, ?, ?, ? FROM (VALUES (1)) v "
                         + "WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE item_id = ? AND chat_id = ?)")) {
             ps.setLong(1, itemId);
             ps.setLong(2, chatId);
             ps.setString(3, body);
-            ps.setLong(4, itemId);
-            ps.setLong(5, chatId);
+            ps.setString(4, held ? OutboxRow.HELD : OutboxRow.PENDING);
+            ps.setLong(5, itemId);
+            ps.setLong(6, chatId);
             ps.executeUpdate();
         }
+    }
+
+    /**
+     * The oldest due row of each chat, oldest chats first: one round never sends a chat more than
+     * one message, so a chat with a backlog cannot starve the others.
+     */
+    public List<OutboxRow> duePerChat(Instant now, int limit) {
+        return db.tx(c -> {
+            List<OutboxRow> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, item_id, chat_id, body, status, attempts FROM outbox WHERE id IN ("
+                            + "SELECT MIN(id) FROM outbox WHERE status = 'pending' AND (not_before IS NULL OR not_before <= ?) "
+                            + "GROUP BY chat_id) ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+                Sql.setInstant(ps, 1, now);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getInt(6)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Held alerts of a digest chat: item title and link, oldest first. */
+    public List<HeldAlert> held(long chatId) {
+        return db.tx(c -> {
+            List<HeldAlert> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT o.id, i.title, i.url FROM outbox o JOIN items i ON i.id = o.item_id "
+                            + "WHERE o.chat_id = ? AND o.status = 'held' ORDER BY o.id")) {
+                ps.setLong(1, chatId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new HeldAlert(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+            return out;
+        });
+    }
+
+    public record HeldAlert(long outboxId, String title, String url) {}
+
+    /**
+     * Turns a chat's held alerts into one digest message, atomically: the first row carries the
+     * digest and goes pending, the others are marked digested, and the chat's digest time is recorded.
+     */
+    public void releaseDigest(long chatId, List<HeldAlert> held, String body, Instant now) {
+        db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = 'pending', body = ? WHERE id = ? AND status = 'held'")) {
+                ps.setString(1, body);
+                ps.setLong(2, held.get(0).outboxId());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = 'digested' WHERE id = ? AND status = 'held'")) {
+                for (HeldAlert h : held.subList(1, held.size())) {
+                    ps.setLong(1, h.outboxId());
+                    ps.executeUpdate();
+                }
+            }
+            ChatStore.markDigest(c, chatId, now);
+            return null;
+        });
     }
 
     /**

@@ -23,6 +23,7 @@ public final class PollRecorder {
     public int record(String feedId, List<NewItem> items, Instant now) {
         return db.tx(c -> {
             List<Subscription> subs = null;
+            java.util.Set<Long> digestChats = null;
             int queued = 0;
             boolean any = false;
             for (NewItem n : items) {
@@ -30,9 +31,12 @@ public final class PollRecorder {
                 if (id.isEmpty()) continue;
                 any = true;
                 if (!n.item().status().equals(StoredItem.RELEVANT)) continue;
-                if (subs == null) subs = ChatStore.activeSubscriptions(c, now);
+                if (subs == null) {
+                    subs = ChatStore.activeSubscriptions(c, now);
+                    digestChats = ChatStore.digestChats(c);
+                }
                 for (var e : n.deliveries().apply(subs).entrySet()) {
-                    OutboxStore.enqueue(c, id.get(), e.getKey(), e.getValue());
+                    OutboxStore.enqueue(c, id.get(), e.getKey(), e.getValue(), digestChats.contains(e.getKey()));
                     queued++;
                 }
             }

@@ -42,6 +42,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final Object updatesLock = new Object();
     private final ConcurrentHashMap<String, String> memberStatus = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Long> channels = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Object[]> chatFailures = new ConcurrentHashMap<>();
+    private final AtomicInteger sendAttempts = new AtomicInteger();
 
     public FakeBotApi(String token) throws IOException {
         this.token = token;
@@ -185,6 +187,15 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** Every sendMessage to this chat answers with this error (parameters may be null). */
+    public void failChat(long chatId, int code, String description, ObjectNode parameters) {
+        chatFailures.put(chatId, new Object[] {code, description, parameters});
+    }
+
+    public void healChat(long chatId) {
+        chatFailures.remove(chatId);
+    }
+
     /** The next n calls of a method answer with this error (e.g. 429 with retry_after). */
     public void failNext(String method, int times) {
         failures.put(method.toLowerCase(Locale.ROOT), times);
@@ -194,6 +205,15 @@ public final class FakeBotApi implements AutoCloseable {
         List<Sent> out = new ArrayList<>();
         for (Sent s : sent) if (s.chatId() == chatId) out.add(s);
         return out;
+    }
+
+    /** sendMessage calls, answered or failed. */
+    public int sendAttempts() {
+        return sendAttempts.get();
+    }
+
+    public static ObjectNode parameters() {
+        return JSON.createObjectNode();
     }
 
     public List<Sent> sent() {
@@ -239,6 +259,14 @@ public final class FakeBotApi implements AutoCloseable {
                 }
                 case "sendmessage" -> {
                     long chatId = req.path("chat_id").asLong();
+                    sendAttempts.incrementAndGet();
+                    Object[] failure = chatFailures.get(chatId);
+                    if (failure != null) {
+                        ObjectNode err = error((Integer) failure[0], (String) failure[1]);
+                        if (failure[2] != null) err.set("parameters", (ObjectNode) failure[2]);
+                        reply(ex, (Integer) failure[0], err);
+                        return;
+                    }
                     String text = req.path("text").asText();
                     sent.add(new Sent(chatId, text, req.path("parse_mode").asText(null), req));
                     ObjectNode m = JSON.createObjectNode();
