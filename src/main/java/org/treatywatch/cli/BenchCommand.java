@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** Benchmarks, so timing goals are measured on the machine at hand rather than asserted in tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput on this machine.",
-        subcommands = {BenchCommand.Detection.class})
+        subcommands = {BenchCommand.Detection.class, BenchCommand.Delivery.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -90,6 +90,61 @@ final class BenchCommand implements Runnable {
                 count += s.split("\\s+").length;
             }
             return sb.toString();
+        }
+    }
+
+    @Command(name = "delivery", mixinStandardHelpOptions = true,
+            description = "Fan-out of one alert to N subscribed chats through the real sender and TelegramBots client, against "
+                    + "a Bot API simulator on 127.0.0.1 that enforces Telegram's limits (429 with retry_after). Reports "
+                    + "messages/s, 429s received, total time and peak heap.")
+    static final class Delivery implements Callable<Integer> {
+        @Option(names = "--chats", defaultValue = "10000")
+        int chats;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("treatywatch-bench");
+            try (BotApiSimulator api = new BotApiSimulator();
+                 org.treatywatch.store.Db db = org.treatywatch.store.Db.open("jdbc:h2:file:" + tmp.resolve("db"))) {
+                org.treatywatch.store.ChatStore chatStore = new org.treatywatch.store.ChatStore(db);
+                org.treatywatch.store.OutboxStore outbox = new org.treatywatch.store.OutboxStore(db);
+                new org.treatywatch.store.FeedStore(db).add(new org.treatywatch.config.FeedDef("bench", "bench", "https://example.org/rss",
+                        org.treatywatch.config.FeedDef.Kind.RSS, "ar", java.time.Duration.ofHours(1), true, java.util.Optional.empty()), "bot");
+                java.util.Map<Long, String> bodies = new java.util.HashMap<>();
+                for (long c = 1; c <= chats; c++) {
+                    chatStore.ensure(c, c % 2 == 0 ? "he" : "ar", "private");
+                    chatStore.subscribeTopic(c);
+                    bodies.put(c, "🔔 <b>benchmark alert</b> " + c);
+                }
+                new org.treatywatch.store.PollRecorder(db).record("bench", java.util.List.of(new org.treatywatch.store.PollRecorder.NewItem(
+                        new org.treatywatch.store.StoredItem(0, "bench", "g", "https://example.org/1", "t", null, "ar", "relevant", 1, ""),
+                        subs -> bodies)), java.time.Instant.now());
+                okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+                var client = new org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient(http, "1:bench",
+                        new org.telegram.telegrambots.meta.TelegramUrl("http", "127.0.0.1", api.port(), false));
+                var templates = new org.treatywatch.deliver.Templates(java.nio.file.Path.of("templates"));
+                long peakHeap = 0;
+                Runtime rt = Runtime.getRuntime();
+                long t0 = System.nanoTime();
+                try (org.treatywatch.deliver.Sender sender = new org.treatywatch.deliver.Sender(outbox, chatStore, client, false,
+                        new org.treatywatch.deliver.DigestComposer(outbox, chatStore, templates))) {
+                    sender.start();
+                    while (api.delivered.get() < chats) {
+                        Thread.sleep(200);
+                        peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
+                    }
+                }
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                out.printf("delivery: %d chats in %.1f s = %.1f messages/s; 429 received: %d; peak heap %d MB%n",
+                        chats, seconds, chats / seconds, api.tooMany.get(), peakHeap / (1024 * 1024));
+                http.dispatcher().executorService().shutdown();
+            }
+            out.flush();
+            return 0;
         }
     }
 }

@@ -138,14 +138,16 @@ public final class Sender implements AutoCloseable {
                 .parseMode("HTML")
                 .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(!linkPreviews).build())
                 .build();
+        // Spacing counts from when a message leaves, so the time a send takes is not added to it.
+        Instant started = Instant.now();
         try {
             Message sent = telegram.execute(msg);
-            limits.sent(row.chatId(), Instant.now());
+            limits.sent(row.chatId(), started);
             hooks.afterSend(row);
             outbox.markSent(row.id(), sent == null || sent.getMessageId() == null ? 0 : sent.getMessageId(), Instant.now());
             log.info("alert item={} chat={} sent", row.itemId(), row.chatId());
         } catch (TelegramApiRequestException e) {
-            limits.sent(row.chatId(), Instant.now());
+            limits.sent(row.chatId(), started);
             handleApiError(row, e);
         } catch (TelegramApiException | RuntimeException e) {
             retryOrGiveUp(row, "send failed: " + e.getMessage());

@@ -1,0 +1,106 @@
+package org.treatywatch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Bot API stand-in on 127.0.0.1 for benchmarks: answers getMe and sendMessage and enforces
+ * Telegram's limits (30 messages in any second, 1 a second per chat, 20 a minute per group),
+ * answering 429 with retry_after when a client goes faster.
+ */
+final class BotApiSimulator implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final Deque<Long> recent = new ArrayDeque<>();
+    private final Map<Long, Long> lastPerChat = new HashMap<>();
+    private final Map<Long, Deque<Long>> perGroup = new HashMap<>();
+    final AtomicInteger delivered = new AtomicInteger();
+    final AtomicInteger tooMany = new AtomicInteger();
+
+    BotApiSimulator() throws IOException {
+        // The JDK server's delayed-ACK stall costs ~40 ms per small response without TCP_NODELAY.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "bot-api-simulator");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath().toLowerCase();
+            ObjectNode answer = JSON.createObjectNode();
+            if (path.endsWith("/getme")) {
+                answer.put("ok", true).putObject("result").put("id", 1).put("is_bot", true).put("first_name", "bench");
+            } else if (path.endsWith("/sendmessage")) {
+                JsonNode req = JSON.readTree(ex.getRequestBody());
+                long chat = req.path("chat_id").asLong();
+                int wait = admit(chat, System.currentTimeMillis());
+                if (wait > 0) {
+                    tooMany.incrementAndGet();
+                    answer.put("ok", false).put("error_code", 429).put("description", "Too Many Requests: retry after " + wait);
+                    answer.putObject("parameters").put("retry_after", wait);
+                    reply(ex, 429, answer);
+                    return;
+                }
+                delivered.incrementAndGet();
+                ObjectNode m = answer.put("ok", true).putObject("result");
+                m.put("message_id", delivered.get()).put("date", System.currentTimeMillis() / 1000);
+                m.putObject("chat").put("id", chat).put("type", chat > 0 ? "private" : "group");
+            } else {
+                answer.put("ok", true).put("result", true);
+            }
+            reply(ex, 200, answer);
+        }
+    }
+
+    /** 0 if the message may go now, else the seconds to wait. */
+    private synchronized int admit(long chat, long now) {
+        while (!recent.isEmpty() && recent.peekFirst() <= now - 1000) recent.removeFirst();
+        if (recent.size() >= 30) return 1;
+        Long last = lastPerChat.get(chat);
+        if (last != null && now - last < 1000) return 1;
+        if (chat < 0) {
+            Deque<Long> g = perGroup.computeIfAbsent(chat, k -> new ArrayDeque<>());
+            while (!g.isEmpty() && g.peekFirst() <= now - 60_000) g.removeFirst();
+            if (g.size() >= 20) return (int) Math.max(1, (g.peekFirst() + 60_000 - now) / 1000);
+            g.addLast(now);
+        }
+        recent.addLast(now);
+        lastPerChat.put(chat, now);
+        return 0;
+    }
+
+    private static void reply(HttpExchange ex, int status, JsonNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
