@@ -47,7 +47,8 @@ public final class Pipeline implements AutoCloseable {
         this.templates = new Templates(config.templatesDir());
         templates.check();
         this.renderer = new AlertRenderer(templates);
-        this.poller = new FeedPoller(feeds, items, new PollRecorder(db), fetcher, analyzer, renderer, () -> onQueued.run());
+        this.poller = new FeedPoller(feeds, items, new PollRecorder(db), fetcher, analyzer, renderer,
+                new org.treatywatch.match.SubscriptionCache(chats), () -> onQueued.run());
         feeds.syncFromYaml(feedsFile.feeds());
     }
 

@@ -49,7 +49,7 @@ class KillNineTest {
                 bodies.put(c, "🔔 alert for " + c);
             }
             new PollRecorder(d).record("f", List.of(new PollRecorder.NewItem(
-                    new StoredItem(0, "f", "g1", "https://e.org/1", "t", null, "ar", StoredItem.RELEVANT, 1, "x"), subs -> bodies)),
+                    new StoredItem(0, "f", "g1", "https://e.org/1", "t", null, "ar", StoredItem.RELEVANT, 1, "x"), bodies)),
                     Instant.now());
         }
         try (FakeBotApi api = new FakeBotApi(TOKEN)) {

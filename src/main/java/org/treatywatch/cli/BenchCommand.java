@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** Benchmarks, so timing goals are measured on the machine at hand rather than asserted in tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput on this machine.",
-        subcommands = {BenchCommand.Detection.class, BenchCommand.Delivery.class})
+        subcommands = {BenchCommand.Detection.class, BenchCommand.Delivery.class, BenchCommand.Matching.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -122,7 +122,7 @@ final class BenchCommand implements Runnable {
                 }
                 new org.treatywatch.store.PollRecorder(db).record("bench", java.util.List.of(new org.treatywatch.store.PollRecorder.NewItem(
                         new org.treatywatch.store.StoredItem(0, "bench", "g", "https://example.org/1", "t", null, "ar", "relevant", 1, ""),
-                        subs -> bodies)), java.time.Instant.now());
+                        bodies)), java.time.Instant.now());
                 okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
                 var client = new org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient(http, "1:bench",
                         new org.telegram.telegrambots.meta.TelegramUrl("http", "127.0.0.1", api.port(), false));
@@ -143,6 +143,95 @@ final class BenchCommand implements Runnable {
                         chats, seconds, chats / seconds, api.tooMany.get(), peakHeap / (1024 * 1024));
                 http.dispatcher().executorService().shutdown();
             }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "matching", mixinStandardHelpOptions = true,
+            description = "Match articles (400 words, Zipf-distributed) against N subscriptions (10% whole topic, the rest 1–5 "
+                    + "keywords from a 5,000-word vocabulary, with excludes and feed limits) with the index and with a naive scan, in the same run: p50/p99 per article and the ratio.")
+    static final class Matching implements Callable<Integer> {
+        @Option(names = "--subscriptions", defaultValue = "100000")
+        int subscriptions;
+
+        @Option(names = "--articles", defaultValue = "2000")
+        int articles;
+
+        @Spec
+        CommandSpec spec;
+
+        static final String[] VOCABULARY = ("معاهدة روسيا إيران موسكو طهران بوتين بزشكيان شراكة اتفاقية توقيع الصين نفط غاز طاقة "
+                + "نووية دفاع تجارة بريكس قازان الدوما البرلمان تصديق عقوبات أوكرانيا הסכם רוסיה איראן מוסקבה טהרן פוטין פזשכיאן "
+                + "שותפות חתימה סין נפט גז אנרגיה גרעין ביטחון סחר בריקס קאזאן דומה פרלמנט אשרור סנקציות אוקראינה ממשלה נשיא "
+                + "שר חוץ כלכלה بنك مصرف قمح حبوب صواريخ طائرات مسيرة ميناء سكة حديد ممر").split(" ");
+
+        /** A news vocabulary: the topic's words plus 5,000 others, drawn with a Zipf-like skew as in real text. */
+        static String[] vocabulary() {
+            java.util.List<String> v = new java.util.ArrayList<>(java.util.List.of(VOCABULARY));
+            String letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
+            java.util.Random r = new java.util.Random(1);
+            for (int i = 0; i < 5000; i++) {
+                StringBuilder w = new StringBuilder();
+                for (int k = 0, n = 3 + r.nextInt(5); k < n; k++) w.append(letters.charAt(r.nextInt(letters.length())));
+                v.add(w.toString());
+            }
+            return v.toArray(String[]::new);
+        }
+
+        static String draw(String[] vocab, java.util.Random rnd) {
+            return vocab[(int) Math.min(vocab.length - 1, Math.floor(Math.pow(vocab.length, rnd.nextDouble())) - 1)];
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            java.util.Random rnd = new java.util.Random(42);
+            String[] vocab = vocabulary();
+            java.util.List<org.treatywatch.store.Subscription> subs = new java.util.ArrayList<>();
+            for (int i = 0; i < subscriptions; i++) {
+                String filter = "";
+                if (i % 10 != 0) {
+                    StringBuilder f = new StringBuilder();
+                    int words = 1 + rnd.nextInt(5);
+                    // People filter on specific words (names, places, deals): drawn evenly from the vocabulary.
+                    for (int k = 0; k < words; k++) {
+                        f.append(k > 0 && rnd.nextInt(4) == 0 ? "-" : "").append(vocab[rnd.nextInt(vocab.length)]).append(' ');
+                    }
+                    if (rnd.nextInt(5) == 0) f.append("@feed-").append(rnd.nextInt(20));
+                    filter = f.toString().strip();
+                }
+                subs.add(new org.treatywatch.store.Subscription(i, i, i % 2 == 0 ? "he" : "ar", "treaty", filter));
+            }
+            long b0 = System.nanoTime();
+            org.treatywatch.match.SubscriptionIndex index = new org.treatywatch.match.SubscriptionIndex(subs);
+            long buildMs = (System.nanoTime() - b0) / 1_000_000;
+            java.util.List<org.treatywatch.match.ItemFacts> items = new java.util.ArrayList<>();
+            for (int a = 0; a < Math.min(articles, 200); a++) {
+                StringBuilder text = new StringBuilder();
+                for (int w = 0; w < 400; w++) text.append(draw(vocab, rnd)).append(rnd.nextInt(8) == 0 ? "، " : " ");
+                items.add(new org.treatywatch.match.ItemFacts("feed-" + rnd.nextInt(20), org.treatywatch.match.KeywordFilter.wordsOf(text.toString())));
+            }
+            long[] indexed = new long[articles], naive = new long[Math.max(1, articles / 20)];
+            long matched = 0;
+            for (int i = 0; i < articles; i++) matched += index.match(items.get(i % items.size())).size(); // warm-up
+            for (int i = 0; i < articles; i++) {
+                long t0 = System.nanoTime();
+                matched += index.match(items.get(i % items.size())).size();
+                indexed[i] = System.nanoTime() - t0;
+            }
+            for (int i = 0; i < naive.length; i++) {
+                long t0 = System.nanoTime();
+                matched += org.treatywatch.match.SubscriptionMatcher.match(subs, items.get(i % items.size())).size();
+                naive[i] = System.nanoTime() - t0;
+            }
+            java.util.Arrays.sort(indexed);
+            java.util.Arrays.sort(naive);
+            double p50 = indexed[articles / 2] / 1e6, p99 = indexed[(int) (articles * 0.99)] / 1e6;
+            double n50 = naive[naive.length / 2] / 1e6, n99 = naive[(int) (naive.length * 0.99)] / 1e6;
+            out.printf("matching %d subscriptions (index built in %d ms), %d articles: index p50 %.3f ms, p99 %.3f ms; "
+                    + "naive scan p50 %.2f ms, p99 %.2f ms; index is %.0fx faster at p50 (checksum %d)%n",
+                    subscriptions, buildMs, articles, p50, p99, n50, n99, n50 / p50, matched);
             out.flush();
             return 0;
         }

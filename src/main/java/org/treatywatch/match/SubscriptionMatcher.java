@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.treatywatch.store.Subscription;
 
-/**
- * Picks, for a relevant item, the chats whose subscriptions it satisfies: each chat once,
- * with the language it reads.
- */
+/** The naive way: test every subscription. The reference the index is checked and benchmarked against. */
 public final class SubscriptionMatcher {
     private SubscriptionMatcher() {}
 

@@ -25,7 +25,7 @@ import org.treatywatch.fetch.FetchResult;
 import org.treatywatch.fetch.HttpFetcher;
 import org.treatywatch.match.ItemFacts;
 import org.treatywatch.match.KeywordFilter;
-import org.treatywatch.match.SubscriptionMatcher;
+import org.treatywatch.match.SubscriptionCache;
 import org.treatywatch.store.FeedRow;
 import org.treatywatch.store.FeedStore;
 import org.treatywatch.store.ItemStore;
@@ -48,9 +48,11 @@ public final class FeedPoller {
     private final ArticleAnalyzer analyzer;
     private final AlertRenderer renderer;
     private final Runnable onQueued;
+    private final SubscriptionCache subscriptions;
 
     public FeedPoller(FeedStore feeds, ItemStore items, PollRecorder recorder, HttpFetcher fetcher,
-                      ArticleAnalyzer analyzer, AlertRenderer renderer, Runnable onQueued) {
+                      ArticleAnalyzer analyzer, AlertRenderer renderer, SubscriptionCache subscriptions, Runnable onQueued) {
+        this.subscriptions = subscriptions;
         this.feeds = feeds;
         this.items = items;
         this.recorder = recorder;
@@ -116,22 +118,21 @@ public final class FeedPoller {
         int processed = 0;
         for (FeedItem item : fresh) {
             if (baseline || processed >= MAX_NEW_ITEMS_PER_POLL) {
-                toStore.add(new PollRecorder.NewItem(stored(def, item, null, StoredItem.BASELINE), subs -> Map.of()));
+                toStore.add(new PollRecorder.NewItem(stored(def, item, null, StoredItem.BASELINE), Map.of()));
                 continue;
             }
             processed++;
             Analysis a = analyse(def, item);
             boolean isRelevant = a.relevance().relevant();
             if (isRelevant) relevant.add(a);
-            ItemFacts facts = new ItemFacts(def.id(), KeywordFilter.wordsOf(a.article().title() + "\n" + a.article().text()));
-            toStore.add(new PollRecorder.NewItem(stored(def, item, a, isRelevant ? StoredItem.RELEVANT : StoredItem.IRRELEVANT),
-                    subs -> {
-                        Map<Long, String> bodies = new HashMap<>();
-                        Map<String, String> byLang = new HashMap<>();
-                        SubscriptionMatcher.match(subs, facts).forEach((chat, lang) ->
-                                bodies.put(chat, byLang.computeIfAbsent(lang, l -> renderer.render(a.alert(), l))));
-                        return bodies;
-                    }));
+            Map<Long, String> bodies = new HashMap<>();
+            if (isRelevant && !dryRun) {
+                ItemFacts facts = new ItemFacts(def.id(), KeywordFilter.wordsOf(a.article().title() + "\n" + a.article().text()));
+                Map<String, String> byLang = new HashMap<>();
+                subscriptions.current(now).match(facts).forEach((chat, lang) ->
+                        bodies.put(chat, byLang.computeIfAbsent(lang, l -> renderer.render(a.alert(), l))));
+            }
+            toStore.add(new PollRecorder.NewItem(stored(def, item, a, isRelevant ? StoredItem.RELEVANT : StoredItem.IRRELEVANT), bodies));
         }
         int queued = 0;
         if (!dryRun) {

@@ -12,9 +12,23 @@ import java.util.Optional;
 /** Chats and their subscriptions. */
 public final class ChatStore {
     private final Db db;
+    /** Bumped on every change that can alter who gets alerts, so cached indexes know to rebuild. */
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     public ChatStore(Db db) {
         this.db = db;
+    }
+
+    public long version() {
+        return version.get();
+    }
+
+    private <T> T change(Db.SqlWork<T> work) {
+        try {
+            return db.tx(work);
+        } finally {
+            version.incrementAndGet();
+        }
     }
 
     private static final String CHAT_COLUMNS = "chat_id, language, chat_type, active, muted_until, digest_time, time_zone";
@@ -40,7 +54,7 @@ public final class ChatStore {
 
     /** Creates the chat with a language if new; an existing chat is re-activated and keeps its language. */
     public Chat ensure(long chatId, String language, String type) {
-        return db.tx(c -> {
+        return change(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE chats SET active = TRUE, chat_type = ? WHERE chat_id = ?")) {
                 ps.setString(1, type);
@@ -60,7 +74,7 @@ public final class ChatStore {
     }
 
     public void setLanguage(long chatId, String language) {
-        db.tx(c -> {
+        change(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE chats SET language = ? WHERE chat_id = ?")) {
                 ps.setString(1, language);
                 ps.setLong(2, chatId);
@@ -71,7 +85,7 @@ public final class ChatStore {
 
     /** The bot was blocked or removed: no more deliveries until the chat talks to us again. */
     public void deactivate(long chatId) {
-        db.tx(c -> {
+        change(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE chats SET active = FALSE WHERE chat_id = ?")) {
                 ps.setLong(1, chatId);
                 return ps.executeUpdate();
@@ -90,7 +104,7 @@ public final class ChatStore {
 
     /** Adds a subscription (filter null = the whole topic) unless it exists or the chat has too many. */
     public Added subscribe(long chatId, String filter) {
-        return db.tx(c -> {
+        return change(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT filter FROM subscriptions WHERE chat_id = ? AND topic = ?")) {
                 ps.setLong(1, chatId);
                 ps.setString(2, Subscription.TREATY);
@@ -180,7 +194,7 @@ public final class ChatStore {
     }
 
     private void update(long chatId, String sql, Binder first) {
-        db.tx(c -> {
+        change(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 first.bind(ps);
                 ps.setLong(2, chatId);
@@ -191,7 +205,7 @@ public final class ChatStore {
 
     /** /stop: everything stored about the chat goes (deliveries already sent stay as anonymous history). */
     public void delete(long chatId) {
-        db.tx(c -> {
+        change(c -> {
             for (String sql : new String[] {
                 "DELETE FROM subscriptions WHERE chat_id = ?",
                 "UPDATE outbox SET status = 'dropped', body = '' WHERE chat_id = ? AND status IN ('pending', 'sending')",
@@ -207,7 +221,7 @@ public final class ChatStore {
 
     /** A group became a supergroup with a new id: move the chat, its subscriptions and pending deliveries. */
     public void migrate(long oldId, long newId) {
-        db.tx(c -> {
+        change(c -> {
             Optional<Chat> old = get(c, oldId);
             if (old.isEmpty() || get(c, newId).isPresent()) return null;
             try (PreparedStatement ps = c.prepareStatement(
@@ -235,7 +249,7 @@ public final class ChatStore {
     }
 
     public void activate(long chatId) {
-        db.tx(c -> {
+        change(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE chats SET active = TRUE WHERE chat_id = ?")) {
                 ps.setLong(1, chatId);
                 return ps.executeUpdate();
@@ -259,7 +273,7 @@ public final class ChatStore {
 
     /** Removes one subscription of the chat, or all when id is empty; returns how many went. */
     public int unsubscribe(long chatId, Optional<Long> id) {
-        return db.tx(c -> {
+        return change(c -> {
             String sql = "DELETE FROM subscriptions WHERE chat_id = ?" + (id.isPresent() ? " AND id = ?" : "");
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, chatId);
@@ -269,11 +283,23 @@ public final class ChatStore {
         });
     }
 
-    /** Every subscription of every active, unmuted chat, for matching inside the item's transaction. */
-    static List<Subscription> activeSubscriptions(Connection c, Instant now) throws SQLException {
-        return query(c, "WHERE ch.active = TRUE AND (ch.muted_until IS NULL OR ch.muted_until <= ?)",
-                java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+    /** Every subscription of every active, unmuted chat, and when the next mute ends (the list is valid until then). */
+    public Active activeSubscriptions(Instant now) {
+        return db.tx(c -> {
+            List<Subscription> subs = query(c, "WHERE ch.active = TRUE AND (ch.muted_until IS NULL OR ch.muted_until <= ?)",
+                    java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+            Instant nextUnmute = Instant.MAX;
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(muted_until) FROM chats WHERE muted_until > ?")) {
+                Sql.setInstant(ps, 1, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getObject(1) != null) nextUnmute = rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
+                }
+            }
+            return new Active(subs, nextUnmute);
+        });
     }
+
+    public record Active(List<Subscription> subscriptions, Instant validUntil) {}
 
     public int countChats() {
         return db.tx(c -> {

@@ -84,7 +84,7 @@ class SenderTest {
         String guid = "g" + items++;
         new PollRecorder(db).record("f", List.of(new PollRecorder.NewItem(
                 new StoredItem(0, "f", guid, "https://e.org/" + guid, "عنوان " + guid, null, "ar", StoredItem.RELEVANT, 1, "x"),
-                subs -> bodies)), Instant.now());
+                bodies)), Instant.now());
     }
 
     static final class SimulatedCrash extends Error {

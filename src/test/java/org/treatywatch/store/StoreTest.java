@@ -75,9 +75,9 @@ class StoreTest {
             chats.subscribeTopic(2);
             PollRecorder recorder = new PollRecorder(db);
             PollRecorder.NewItem relevant = new PollRecorder.NewItem(item("a", "g1", StoredItem.RELEVANT),
-                    subs -> Map.of(1L, "alert ar", 2L, "alert he"));
+                    Map.of(1L, "alert ar", 2L, "alert he"));
             PollRecorder.NewItem irrelevant = new PollRecorder.NewItem(item("a", "g2", StoredItem.IRRELEVANT),
-                    subs -> Map.of(1L, "must not be queued"));
+                    Map.of(1L, "must not be queued"));
 
             assertThat(recorder.record("a", List.of(relevant, irrelevant), Instant.now())).isEqualTo(2);
             assertThat(recorder.record("a", List.of(relevant), Instant.now())).isZero();
@@ -99,8 +99,8 @@ class StoreTest {
             chats.ensure(1, "ar", "private");
             chats.subscribeTopic(1);
             new PollRecorder(db).record("a", List.of(
-                    new PollRecorder.NewItem(item("a", "g1", StoredItem.RELEVANT), subs -> Map.of(1L, "one")),
-                    new PollRecorder.NewItem(item("a", "g2", StoredItem.RELEVANT), subs -> Map.of(1L, "two"))), Instant.now());
+                    new PollRecorder.NewItem(item("a", "g1", StoredItem.RELEVANT), Map.of(1L, "one")),
+                    new PollRecorder.NewItem(item("a", "g2", StoredItem.RELEVANT), Map.of(1L, "two"))), Instant.now());
             OutboxStore outbox = new OutboxStore(db);
             List<OutboxRow> due = outbox.due(Instant.now(), 10);
             assertThat(outbox.claim(due.get(0).id())).isTrue();
@@ -125,7 +125,7 @@ class StoreTest {
             chats.ensure(1, "ar", "private");
             chats.subscribeTopic(1);
             new PollRecorder(db).record("a", List.of(
-                    new PollRecorder.NewItem(item("a", "g1", StoredItem.RELEVANT), subs -> Map.of(1L, "x"))), Instant.now());
+                    new PollRecorder.NewItem(item("a", "g1", StoredItem.RELEVANT), Map.of(1L, "x"))), Instant.now());
             OutboxStore outbox = new OutboxStore(db);
             chats.deactivate(1);
             assertThat(outbox.dropForChat(1, "Telegram 403: blocked")).isEqualTo(1);
