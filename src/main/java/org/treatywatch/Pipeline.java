@@ -27,6 +27,7 @@ public final class Pipeline implements AutoCloseable {
     public final ItemStore items;
     public final ChatStore chats;
     public final OutboxStore outbox;
+    public final org.treatywatch.store.StoryStore stories;
     public final HttpFetcher fetcher;
     public final Templates templates;
     public final AlertRenderer renderer;
@@ -43,12 +44,13 @@ public final class Pipeline implements AutoCloseable {
         this.items = new ItemStore(db);
         this.chats = new ChatStore(db);
         this.outbox = new OutboxStore(db);
+        this.stories = new org.treatywatch.store.StoryStore(db);
         this.fetcher = new HttpFetcher(new UrlGuard(config.allowPrivateFeeds()));
         this.templates = new Templates(config.templatesDir());
         templates.check();
         this.renderer = new AlertRenderer(templates);
         this.poller = new FeedPoller(feeds, items, new PollRecorder(db), fetcher, analyzer, renderer,
-                new org.treatywatch.match.SubscriptionCache(chats), () -> onQueued.run());
+                new org.treatywatch.match.SubscriptionCache(chats), stories, () -> onQueued.run());
         feeds.syncFromYaml(feedsFile.feeds());
     }
 

@@ -13,7 +13,9 @@ import org.treatywatch.bot.TreatyBot;
 import org.treatywatch.config.AppConfig;
 import org.treatywatch.config.FeedsFile;
 import org.treatywatch.deliver.DigestComposer;
+import org.treatywatch.deliver.EditComposer;
 import org.treatywatch.deliver.Sender;
+import org.treatywatch.pipeline.Timeline;
 import org.treatywatch.schedule.Scheduling;
 
 /** The running bot: scheduler, sender and Telegram long polling around one {@link Pipeline}. */
@@ -45,7 +47,8 @@ public final class Service implements AutoCloseable {
         TelegramConnection telegram = new TelegramConnection(config.token(), config.apiUrl());
         Pipeline pipeline = new Pipeline(config, loaded);
         Sender sender = new Sender(pipeline.outbox, pipeline.chats, telegram.client, config.linkPreviews(),
-                new DigestComposer(pipeline.outbox, pipeline.chats, pipeline.templates));
+                new DigestComposer(pipeline.outbox, pipeline.chats, pipeline.templates))
+                .withEdits(new EditComposer(pipeline.stories, pipeline.chats, pipeline.templates));
         pipeline.onQueued(sender::wake);
         Scheduling scheduling = new Scheduling(pipeline.db.dataSource(), pipeline.poller, 4);
         TelegramBotsLongPollingApplication polling = null;
@@ -56,8 +59,9 @@ public final class Service implements AutoCloseable {
             scheduling.start();
             Administration admin = new Administration(pipeline, scheduling);
             long botId = telegram.client.execute(new GetMe()).getId();
-            TreatyBot bot = new TreatyBot(telegram.client, pipeline.chats, pipeline.templates, config.admins(), admin, botId,
-                    Clock.systemUTC());
+            Timeline timeline = new Timeline(pipeline.stories, pipeline.analyzer::gazetteer, pipeline.templates);
+            TreatyBot bot = new TreatyBot(telegram.client, pipeline.chats, pipeline.templates, config.admins(), admin,
+                    lang -> timeline.render(lang, Timeline.DEFAULT_LIMIT), botId, Clock.systemUTC());
             watcher = new FileWatcher(List.of(config.feedsPath(), config.templatesDir()), () -> admin.reload());
             BotCommandsSetup.publish(telegram.client, pipeline.templates, config.admins());
             polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> telegram.http, () -> telegram.pollingExecutor);

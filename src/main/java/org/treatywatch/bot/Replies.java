@@ -33,6 +33,11 @@ final class Replies {
         send(chatId, lang, template, Map.of());
     }
 
+    /** Sends HTML rendered elsewhere (from templates too). */
+    void sendHtml(long chatId, String html) throws TelegramApiException {
+        execute(chatId, html, null);
+    }
+
     /** Asks for a language in both languages, with a button for each. */
     void askLanguage(long chatId) throws TelegramApiException {
         String text = templates.render("choose_language", "he", Map.of()).strip() + "\n"

@@ -26,7 +26,7 @@ final class SubscriberCommands {
     private static final Set<String> LANGUAGES = Set.of("he", "ar");
     /** Commands that change a group's settings; in groups only its admins may use them. */
     private static final Set<String> CHANGING = Set.of("lang", "subscribe", "unsubscribe", "mute", "unmute", "digest", "tz", "stop");
-    private static final Set<String> NO_ARGUMENTS = Set.of("help", "list", "unmute", "stop");
+    private static final Set<String> NO_ARGUMENTS = Set.of("help", "list", "unmute", "stop", "timeline");
     private static final Pattern HH_MM = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
     private static final Duration MAX_MUTE = Duration.ofDays(30);
 
@@ -34,8 +34,10 @@ final class SubscriberCommands {
     private final Replies replies;
     private final ChatPermissions permissions;
     private final Clock clock;
+    private final TimelineSource timeline;
 
-    SubscriberCommands(ChatStore chats, Replies replies, ChatPermissions permissions, Clock clock) {
+    SubscriberCommands(ChatStore chats, Replies replies, ChatPermissions permissions, TimelineSource timeline, Clock clock) {
+        this.timeline = timeline;
         this.chats = chats;
         this.replies = replies;
         this.permissions = permissions;
@@ -47,7 +49,7 @@ final class SubscriberCommands {
         Command cmd = r.command();
         String name = cmd.name();
         if (!Set.of("start", "help", "lang", "subscribe", "unsubscribe", "list", "mute", "unmute", "digest", "tz", "stop",
-                "addchannel").contains(name)) {
+                "addchannel", "timeline").contains(name)) {
             return false;
         }
         if (NO_ARGUMENTS.contains(name) && !cmd.args().isEmpty()) {
@@ -79,6 +81,7 @@ final class SubscriberCommands {
             }
             case "digest" -> digest(r);
             case "tz" -> timeZone(r);
+            case "timeline" -> replies.sendHtml(r.chatId(), timeline.render(r.lang()));
             case "stop" -> {
                 chats.delete(r.chatId());
                 log.info("chat={} stopped; its data was deleted", r.chatId());

@@ -36,13 +36,13 @@ public final class TreatyBot implements LongPollingSingleThreadUpdateConsumer {
     private final CommandRateLimit rateLimit;
 
     public TreatyBot(TelegramClient telegram, ChatStore chats, Templates templates, Set<Long> admins, AdminActions actions,
-                     long botUserId, Clock clock) {
+                     TimelineSource timeline, long botUserId, Clock clock) {
         this.telegram = telegram;
         this.chats = chats;
         this.replies = new Replies(telegram, templates);
         this.admins = admins;
         ChatPermissions permissions = new ChatPermissions(telegram, botUserId);
-        this.subscriber = new SubscriberCommands(chats, replies, permissions, clock);
+        this.subscriber = new SubscriberCommands(chats, replies, permissions, timeline, clock);
         this.admin = new AdminCommands(actions, replies);
         this.rateLimit = new CommandRateLimit(clock);
     }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -52,6 +53,7 @@ public final class Sender implements AutoCloseable {
     private final Deque<Instant> recent429 = new ArrayDeque<>();
     private final Semaphore wake = new Semaphore(0);
     private final DigestComposer digests;
+    private EditComposer edits;
     private volatile boolean running;
     private Thread thread;
 
@@ -79,6 +81,41 @@ public final class Sender implements AutoCloseable {
         thread.start();
     }
 
+    /** Sent alerts of stories reported again get edited ("also reported by ..."). */
+    public Sender withEdits(EditComposer composer) {
+        this.edits = composer;
+        return this;
+    }
+
+    /** Applies a few wanted edits, within the same rate limits; true if any was tried. */
+    boolean editOnce() throws InterruptedException {
+        boolean any = false;
+        for (OutboxStore.WantedEdit e : outbox.wantedEdits(20)) {
+            Instant now = Instant.now();
+            if (limits.chatReadyAt(e.chatId(), now).isAfter(now)) continue;
+            Duration global = limits.globalWait(now);
+            if (!global.isZero()) Thread.sleep(global.toMillis());
+            any = true;
+            Instant started = Instant.now();
+            try {
+                telegram.execute(EditMessageText.builder().chatId(e.chatId()).messageId((int) e.messageId())
+                        .text(edits.editedBody(e)).parseMode("HTML")
+                        .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(!linkPreviews).build()).build());
+                limits.sent(e.chatId(), started);
+                outbox.editDone(e.id(), true);
+                log.info("alert chat={} story={} edited with new reports", e.chatId(), e.storyId());
+            } catch (TelegramApiRequestException ex) {
+                limits.sent(e.chatId(), started);
+                if (ex.getErrorCode() != null && ex.getErrorCode() == 429) continue; // try again later
+                outbox.editDone(e.id(), false); // too old, deleted or unchanged: nothing more to do
+                log.warn("alert chat={} story={} not edited: {}", e.chatId(), e.storyId(), ex.getApiResponse());
+            } catch (TelegramApiException | RuntimeException ex) {
+                log.warn("alert chat={} story={} edit failed, will retry: {}", e.chatId(), e.storyId(), ex.getMessage());
+            }
+        }
+        return any;
+    }
+
     /** False once the sending thread has ended (stopped, or died in a simulated crash). */
     boolean alive() {
         return thread != null && thread.isAlive();
@@ -94,6 +131,7 @@ public final class Sender implements AutoCloseable {
             try {
                 digests.releaseDue(Instant.now());
                 Duration idle = drainOnce();
+                if (edits != null && editOnce()) idle = Duration.ZERO;
                 if (wake.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS)) wake.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

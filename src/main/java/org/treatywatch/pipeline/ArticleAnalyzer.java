@@ -25,6 +25,10 @@ public final class ArticleAnalyzer {
         this.gazetteer = gazetteer;
     }
 
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
     /** After feeds.yaml or the gazetteer changed (/reload, file edit). */
     public void replace(TopicDetector detector, Gazetteer gazetteer) {
         this.detector = detector;

@@ -31,6 +31,7 @@ import org.treatywatch.store.FeedStore;
 import org.treatywatch.store.ItemStore;
 import org.treatywatch.store.PollRecorder;
 import org.treatywatch.store.StoredItem;
+import org.treatywatch.store.StoryStore;
 
 /**
  * Polls one feed: fetch (conditional), parse, and for each new item fetch its page, extract,
@@ -49,10 +50,13 @@ public final class FeedPoller {
     private final AlertRenderer renderer;
     private final Runnable onQueued;
     private final SubscriptionCache subscriptions;
+    private final StoryStore stories;
 
     public FeedPoller(FeedStore feeds, ItemStore items, PollRecorder recorder, HttpFetcher fetcher,
-                      ArticleAnalyzer analyzer, AlertRenderer renderer, SubscriptionCache subscriptions, Runnable onQueued) {
+                      ArticleAnalyzer analyzer, AlertRenderer renderer, SubscriptionCache subscriptions, StoryStore stories,
+                      Runnable onQueued) {
         this.subscriptions = subscriptions;
+        this.stories = stories;
         this.feeds = feeds;
         this.items = items;
         this.recorder = recorder;
@@ -114,6 +118,7 @@ public final class FeedPoller {
         boolean baseline = !feed.initialized() && !dryRun;
 
         List<PollRecorder.NewItem> toStore = new ArrayList<>();
+        StoryPlacer placer = new StoryPlacer(stories, now);
         List<Analysis> relevant = new ArrayList<>();
         int processed = 0;
         for (FeedItem item : fresh) {
@@ -132,7 +137,8 @@ public final class FeedPoller {
                 subscriptions.current(now).match(facts).forEach((chat, lang) ->
                         bodies.put(chat, byLang.computeIfAbsent(lang, l -> renderer.render(a.alert(), l))));
             }
-            toStore.add(new PollRecorder.NewItem(stored(def, item, a, isRelevant ? StoredItem.RELEVANT : StoredItem.IRRELEVANT), bodies));
+            toStore.add(new PollRecorder.NewItem(stored(def, item, a, isRelevant ? StoredItem.RELEVANT : StoredItem.IRRELEVANT), bodies,
+                    isRelevant && !dryRun ? placer.place(a, item.url() == null ? a.alert().url() : item.url(), def.name()) : null));
         }
         int queued = 0;
         if (!dryRun) {

@@ -34,10 +34,14 @@ public final class ItemStore {
 
     /** Inserts the item unless the feed already has it; returns its new id, or empty if known. */
     static Optional<Long> insert(Connection c, StoredItem item) throws SQLException {
+        return insert(c, item, null, null);
+    }
+
+    static Optional<Long> insert(Connection c, StoredItem item, Long storyId, PollRecorder.Placement placement) throws SQLException {
         if (isKnown(c, item.feedId(), item.guid())) return Optional.empty();
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO items (feed_id, guid, url, title, published_at, language, status, score, evidence) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                "INSERT INTO items (feed_id, guid, url, title, published_at, language, status, score, evidence, story_id, simhash, outlet) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, item.feedId());
             ps.setString(2, Sql.clip(item.guid(), 1000));
             ps.setString(3, Sql.clip(item.url(), 2000));
@@ -48,6 +52,11 @@ public final class ItemStore {
             if (item.status().equals(StoredItem.BASELINE)) ps.setNull(8, Types.DOUBLE);
             else ps.setDouble(8, item.score());
             ps.setString(9, Sql.clip(item.evidence(), 4000));
+            if (storyId == null) ps.setNull(10, Types.BIGINT);
+            else ps.setLong(10, storyId);
+            if (placement == null) ps.setNull(11, Types.BIGINT);
+            else ps.setLong(11, placement.simhash());
+            ps.setString(12, placement == null ? null : Sql.clip(placement.outlet(), 200));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();

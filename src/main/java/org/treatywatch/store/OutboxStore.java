@@ -19,19 +19,77 @@ public final class OutboxStore {
         this.db = db;
     }
 
-    /** Adds a delivery unless the chat already has one for this item; held rows wait for the chat's digest. */
-    static void enqueue(Connection c, long itemId, long chatId, String body, boolean held) throws SQLException {
+    /**
+     * Adds a delivery unless the chat already has one for this item or story; held rows wait for the
+     * chat's digest. Returns whether a row was added.
+     */
+    static boolean enqueue(Connection c, long itemId, Long storyId, long chatId, String body, boolean held) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO outbox (item_id, chat_id, body, status) SELECT ?, ?, ?, ? FROM (VALUES (1)) v "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE item_id = ? AND chat_id = ?)")) {
+                "INSERT INTO outbox (item_id, story_id, chat_id, body, status) SELECT ?, ?, ?, ?, ? FROM (VALUES (1)) v "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE (item_id = ? OR story_id = ?) AND chat_id = ?)")) {
             ps.setLong(1, itemId);
+            if (storyId == null) ps.setNull(2, java.sql.Types.BIGINT);
+            else ps.setLong(2, storyId);
+            ps.setLong(3, chatId);
+            ps.setString(4, body);
+            ps.setString(5, held ? OutboxRow.HELD : OutboxRow.PENDING);
+            ps.setLong(6, itemId);
+            ps.setLong(7, storyId == null ? -1 : storyId);
+            ps.setLong(8, chatId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * The chat already has this story's alert: if it was sent recently and edited less than maxEdits
+     * times, ask for an edit. Returns true if the chat has the story in any state (no new alert then).
+     */
+    static boolean wantEdit(Connection c, long storyId, long chatId, Instant sentAfter, int maxEdits) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox WHERE story_id = ? AND chat_id = ?")) {
+            ps.setLong(1, storyId);
             ps.setLong(2, chatId);
-            ps.setString(3, body);
-            ps.setString(4, held ? OutboxRow.HELD : OutboxRow.PENDING);
-            ps.setLong(5, itemId);
-            ps.setLong(6, chatId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return false;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox SET edit_wanted = TRUE WHERE story_id = ? AND chat_id = ? AND status = 'sent' "
+                        + "AND message_id IS NOT NULL AND edits < ? AND sent_at >= ?")) {
+            ps.setLong(1, storyId);
+            ps.setLong(2, chatId);
+            ps.setInt(3, maxEdits);
+            Sql.setInstant(ps, 4, sentAfter);
             ps.executeUpdate();
         }
+        return true;
+    }
+
+    /** A sent alert whose story has new reports. */
+    public record WantedEdit(long id, long chatId, long messageId, String body, long storyId) {}
+
+    public List<WantedEdit> wantedEdits(int limit) {
+        return db.tx(c -> {
+            List<WantedEdit> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, chat_id, message_id, body, story_id FROM outbox WHERE edit_wanted = TRUE ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new WantedEdit(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The edit went out (or can never go out): count it and stop asking. */
+    public void editDone(long id, boolean counted) {
+        db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE outbox SET edit_wanted = FALSE" + (counted ? ", edits = edits + 1" : "") + " WHERE id = ?")) {
+                ps.setLong(1, id);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /**

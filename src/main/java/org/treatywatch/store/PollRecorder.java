@@ -3,6 +3,7 @@ package org.treatywatch.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,7 +12,21 @@ import java.util.Set;
  */
 public final class PollRecorder {
     /** An item to store, with the rendered alert for each chat that should get it (empty if none). */
-    public record NewItem(StoredItem item, Map<Long, String> deliveries) {}
+    public record NewItem(StoredItem item, Map<Long, String> deliveries, Placement placement) {
+        public NewItem(StoredItem item, Map<Long, String> deliveries) {
+            this(item, deliveries, null);
+        }
+    }
+
+    /**
+     * Where a relevant item goes: an existing story, or a new one described by {@code story}; with the
+     * item's text fingerprint and outlet name for later matching and "also reported by".
+     */
+    public record Placement(Optional<Long> existingStory, StoryStore.StoryRow story, long simhash, String outlet) {}
+
+    /** Sent alerts are edited at most this often, and only while this young. */
+    public static final int MAX_EDITS = 3;
+    public static final java.time.Duration EDIT_WINDOW = java.time.Duration.ofHours(48);
 
     private final Db db;
 
@@ -26,14 +41,21 @@ public final class PollRecorder {
             int queued = 0;
             boolean any = false;
             for (NewItem n : items) {
-                var id = ItemStore.insert(c, n.item());
+                Long storyId = null;
+                if (n.placement() != null && !ItemStore.isKnown(c, n.item().feedId(), n.item().guid())) {
+                    Placement p = n.placement();
+                    storyId = p.existingStory().isPresent() ? p.existingStory().get() : StoryStore.create(c, p.story(), now);
+                    StoryStore.touch(c, storyId, now);
+                }
+                var id = ItemStore.insert(c, n.item(), storyId, n.placement());
                 if (id.isEmpty()) continue;
                 any = true;
                 if (!n.item().status().equals(StoredItem.RELEVANT) || n.deliveries().isEmpty()) continue;
                 if (digestChats == null) digestChats = ChatStore.digestChats(c);
                 for (var e : n.deliveries().entrySet()) {
-                    OutboxStore.enqueue(c, id.get(), e.getKey(), e.getValue(), digestChats.contains(e.getKey()));
-                    queued++;
+                    // One alert per story and chat: a later report edits the alert already sent.
+                    if (storyId != null && OutboxStore.wantEdit(c, storyId, e.getKey(), now.minus(EDIT_WINDOW), MAX_EDITS)) continue;
+                    if (OutboxStore.enqueue(c, id.get(), storyId, e.getKey(), e.getValue(), digestChats.contains(e.getKey()))) queued++;
                 }
             }
             FeedStore.markInitialized(c, feedId, any, now);

@@ -33,13 +33,25 @@ public final class Gazetteer {
 
     private final PhraseMatcher<Name> names = new PhraseMatcher<>();
     private final PhraseMatcher<Stage> stages = new PhraseMatcher<>();
+    private final java.util.Map<String, Name> namesById = new java.util.HashMap<>();
+    private final java.util.Map<String, Stage> stagesById = new java.util.HashMap<>();
 
     public void add(Name name, List<String> forms) {
+        namesById.put(name.id(), name);
         for (String f : forms) names.add(name, f);
     }
 
     public void add(Stage stage, List<String> forms) {
+        stagesById.put(stage.id(), stage);
         for (String f : forms) stages.add(stage, f);
+    }
+
+    public Optional<Name> name(String id) {
+        return Optional.ofNullable(namesById.get(id));
+    }
+
+    public Optional<Stage> stage(String id) {
+        return Optional.ofNullable(stagesById.get(id));
     }
 
     /** People and places named in the text, in order of first mention, each once. */

@@ -35,6 +35,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final String token;
     private final List<ObjectNode> updates = new CopyOnWriteArrayList<>();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final List<Sent> edits = new CopyOnWriteArrayList<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<String, Integer> failures = new ConcurrentHashMap<>();
     private final AtomicInteger updateIds = new AtomicInteger(1);
@@ -218,6 +219,11 @@ public final class FakeBotApi implements AutoCloseable {
         return JSON.createObjectNode();
     }
 
+    /** editMessageText calls, in order. */
+    public List<Sent> edits() {
+        return List.copyOf(edits);
+    }
+
     public List<Sent> sent() {
         return List.copyOf(sent);
     }
@@ -249,6 +255,16 @@ public final class FakeBotApi implements AutoCloseable {
                         .put("first_name", "treatywatch").put("username", "treatywatch_bot"));
                 case "deletewebhook", "setmycommands", "answercallbackquery", "setwebhook" -> ok(ex, JSON.getNodeFactory().booleanNode(true));
                 case "getupdates" -> ok(ex, updatesFrom(req.path("offset").asLong(0), req.path("timeout").asInt(0)));
+                case "editmessagetext" -> {
+                    long chatId = req.path("chat_id").asLong();
+                    edits.add(new Sent(chatId, req.path("text").asText(), req.path("parse_mode").asText(null), req));
+                    ObjectNode m = JSON.createObjectNode();
+                    m.put("message_id", req.path("message_id").asInt());
+                    m.put("date", System.currentTimeMillis() / 1000);
+                    m.putObject("chat").put("id", chatId).put("type", chatId > 0 ? "private" : "group");
+                    m.put("text", req.path("text").asText());
+                    ok(ex, m);
+                }
                 case "getchatmember" -> {
                     String key = req.path("chat_id").asText() + "/" + req.path("user_id").asText();
                     ok(ex, member(req.path("user_id").asLong(), memberStatus.getOrDefault(key, "member")));

@@ -54,7 +54,8 @@ class FeedPollerFaultTest {
         FeedsFile.Loaded topics = FeedsFile.parse("feeds.yaml", TestFiles.shippedTopics());
         poller = new FeedPoller(feeds, new ItemStore(db), new PollRecorder(db), fetcher,
                 new ArticleAnalyzer(Topic.detector(topics), org.treatywatch.config.GazetteerFile.load(Path.of("templates"))), new AlertRenderer(new Templates(Path.of("templates"))),
-                new org.treatywatch.match.SubscriptionCache(new org.treatywatch.store.ChatStore(db)), () -> { });
+                new org.treatywatch.match.SubscriptionCache(new org.treatywatch.store.ChatStore(db)),
+                new org.treatywatch.store.StoryStore(db), () -> { });
     }
 
     @AfterEach

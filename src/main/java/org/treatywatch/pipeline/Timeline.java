@@ -1,0 +1,47 @@
+package org.treatywatch.pipeline;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.treatywatch.deliver.Templates;
+import org.treatywatch.store.StoryStore;
+import org.treatywatch.summarize.Gazetteer;
+import org.treatywatch.text.Bidi;
+
+/** The treaty's stories by date, each with its stage, place and outlets, in a reader's language. */
+public final class Timeline {
+    public static final int DEFAULT_LIMIT = 15;
+
+    private final StoryStore stories;
+    private final Supplier<Gazetteer> gazetteer;
+    private final Templates templates;
+
+    public Timeline(StoryStore stories, Supplier<Gazetteer> gazetteer, Templates templates) {
+        this.stories = stories;
+        this.gazetteer = gazetteer;
+        this.templates = templates;
+    }
+
+    /** Rendered with {@code timeline.<lang>.mustache} (Telegram HTML). */
+    public String render(String lang, int limit) {
+        Gazetteer g = gazetteer.get();
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (StoryStore.StoryRow s : stories.timeline(limit)) {
+            String date = s.date().map(Object::toString).orElse(s.firstSeen().atZone(ZoneOffset.UTC).toLocalDate().toString());
+            String stage = s.stage().flatMap(g::stage).map(st -> st.in(lang)).orElse("");
+            List<String> places = new ArrayList<>();
+            for (String id : s.places()) g.name(id).ifPresent(n -> places.add(n.in(lang)));
+            Set<String> outlets = new LinkedHashSet<>();
+            for (StoryStore.Report r : stories.reports(s.id())) if (r.outlet() != null) outlets.add(Bidi.isolateLtrRuns(r.outlet()));
+            entries.add(Map.of("date", Bidi.FSI + date + Bidi.PDI, "stage", stage,
+                    "place", Bidi.isolateLtrRuns(String.join(lang.equals("ar") ? "، " : ", ", places)),
+                    "title", Bidi.isolateLtrRuns(s.title() == null ? "" : s.title()),
+                    "outlets", String.join(lang.equals("ar") ? "، " : ", ", outlets)));
+        }
+        return templates.render("timeline", lang, Map.of("entries", entries)).strip();
+    }
+}

@@ -1,0 +1,87 @@
+package org.treatywatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.treatywatch.TestFiles.RssItem;
+import org.treatywatch.bot.FakeBotApi;
+import org.treatywatch.config.AppConfig;
+import org.treatywatch.fetch.TestHttpServer;
+
+/**
+ * One event, three reports: an Arabic outlet, a Hebrew outlet, and a second Arabic site that
+ * republishes the first article. The subscriber gets one alert, edited to say where else it was
+ * reported, and /timeline shows one story.
+ */
+class StoriesEndToEndTest {
+    static final String TOKEN = "123456789:AAstories-test-token_abcdefghijklm";
+    static final long USER = 880001;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void oneAlertPerStoryAcrossOutletsAndLanguagesThenATimeline() throws Exception {
+        try (TestHttpServer web = new TestHttpServer(); FakeBotApi telegram = new FakeBotApi(TOKEN)) {
+            String arabicPage = TestFiles.resource("fixtures/ar-treaty-signed.html");
+            web.serve("/ar/1", "text/html; charset=utf-8", arabicPage);
+            web.serve("/copy/7", "text/html; charset=utf-8", arabicPage.replace("أخبار العالم", "موقع آخر"));
+            web.serve("/he/1", "text/html; charset=utf-8", TestFiles.resource("fixtures/he-treaty-signed.html"));
+            List<RssItem> ar = new ArrayList<>(), he = new ArrayList<>(), copy = new ArrayList<>();
+            web.serve("/ar.xml", "application/rss+xml", TestFiles.rss(ar));
+            web.serve("/he.xml", "application/rss+xml", TestFiles.rss(he));
+            web.serve("/copy.xml", "application/rss+xml", TestFiles.rss(copy));
+            String yaml = "feeds:\n"
+                    + "  - {id: arabic-outlet, name: \"Arabic Outlet\", url: \"" + web.url("/ar.xml") + "\", language: ar, interval: 5s}\n"
+                    + "  - {id: hebrew-outlet, name: \"Hebrew Outlet\", url: \"" + web.url("/he.xml") + "\", language: he, interval: 5s}\n"
+                    + "  - {id: copy-site, name: \"Copy Site\", url: \"" + web.url("/copy.xml") + "\", language: ar, interval: 5s}\n"
+                    + TestFiles.shippedTopics();
+            Path feeds = dir.resolve("feeds.yaml");
+            Files.writeString(feeds, yaml, StandardCharsets.UTF_8);
+            AppConfig config = AppConfig.fromEnv(Map.of()).withToken(TOKEN).withApiUrl(telegram.url()).withAdmins(Set.of())
+                    .withDbUrl("jdbc:h2:file:" + dir.resolve("db")).withFeedsPath(feeds).withTemplatesDir(Path.of("templates"))
+                    .withAllowPrivateFeeds(true);
+            try (Service service = Service.start(config)) {
+                telegram.userSends(USER, "/subscribe", "he");
+                await().atMost(Duration.ofSeconds(30)).until(() -> service.pipeline().feeds.all().stream().allMatch(f -> f.initialized())
+                        && !telegram.sentTo(USER).isEmpty());
+
+                ar.add(new RssItem("a1", "بوتين وبزشكيان يوقعان معاهدة الشراكة الاستراتيجية الشاملة في موسكو", web.url("/ar/1"), ""));
+                web.serve("/ar.xml", "application/rss+xml", TestFiles.rss(ar));
+                await().atMost(Duration.ofSeconds(60)).until(() -> alerts(telegram).size() == 1);
+
+                he.add(new RssItem("h1", "פוטין ופזשכיאן חתמו במוסקבה על הסכם השותפות האסטרטגית", web.url("/he/1"), ""));
+                web.serve("/he.xml", "application/rss+xml", TestFiles.rss(he));
+                await().atMost(Duration.ofSeconds(60)).until(() -> telegram.edits().size() == 1);
+                assertThat(telegram.edits().get(0).text()).contains("דווח גם ב-1 מקורות").contains(web.url("/he/1"));
+
+                copy.add(new RssItem("c7", "نقلا عن وكالات: توقيع المعاهدة الروسية الإيرانية", web.url("/copy/7"), ""));
+                web.serve("/copy.xml", "application/rss+xml", TestFiles.rss(copy));
+                await().atMost(Duration.ofSeconds(60)).until(() -> telegram.edits().size() == 2);
+                assertThat(telegram.edits().get(1).text()).contains("דווח גם ב-2 מקורות").contains("Copy Site");
+                assertThat(alerts(telegram)).hasSize(1);
+
+                int before = telegram.sentTo(USER).size();
+                telegram.userSends(USER, "/timeline", "he");
+                await().atMost(Duration.ofSeconds(20)).until(() -> telegram.sentTo(USER).size() > before);
+                String timeline = telegram.sentTo(USER).get(before).text();
+                assertThat(timeline).contains("ציר הזמן", "📌 חתימה", "מוסקבה", "Arabic Outlet", "Hebrew Outlet", "Copy Site");
+                assertThat(timeline.split("📅", -1)).hasSize(2); // one story
+            }
+        }
+    }
+
+    private static List<FakeBotApi.Sent> alerts(FakeBotApi telegram) {
+        return telegram.sentTo(USER).stream().filter(s -> s.text().startsWith("🔔")).toList();
+    }
+}
