@@ -28,9 +28,11 @@ public final class Service implements AutoCloseable {
     private final Scheduling scheduling;
     private final TelegramBotsLongPollingApplication polling;
     private final FileWatcher watcher;
+    private final UpdatesLeader leader;
 
     private Service(Pipeline pipeline, TelegramConnection telegram, Sender sender, Scheduling scheduling,
-                    TelegramBotsLongPollingApplication polling, FileWatcher watcher) {
+                    TelegramBotsLongPollingApplication polling, FileWatcher watcher, UpdatesLeader leader) {
+        this.leader = leader;
         this.watcher = watcher;
         this.pipeline = pipeline;
         this.telegram = telegram;
@@ -50,9 +52,10 @@ public final class Service implements AutoCloseable {
                 new DigestComposer(pipeline.outbox, pipeline.chats, pipeline.templates))
                 .withEdits(new EditComposer(pipeline.stories, pipeline.chats, pipeline.templates));
         pipeline.onQueued(sender::wake);
-        Scheduling scheduling = new Scheduling(pipeline.db.dataSource(), pipeline.poller, 4);
+        Scheduling scheduling = new Scheduling(pipeline.db.dataSource(), pipeline.poller, 4, pipeline.db.isPostgres());
         TelegramBotsLongPollingApplication polling = null;
         FileWatcher watcher = null;
+        UpdatesLeader leader = null;
         try {
             sender.start();
             scheduling.sync(pipeline.feeds.all());
@@ -64,12 +67,20 @@ public final class Service implements AutoCloseable {
                     lang -> timeline.render(lang, Timeline.DEFAULT_LIMIT), botId, Clock.systemUTC());
             watcher = new FileWatcher(List.of(config.feedsPath(), config.templatesDir()), () -> admin.reload());
             BotCommandsSetup.publish(telegram.client, pipeline.templates, config.admins());
-            polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> telegram.http, () -> telegram.pollingExecutor);
-            polling.registerBot(config.token(), () -> telegram.url, new DefaultGetUpdatesGenerator(), bot);
+            TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> telegram.http,
+                    () -> telegram.pollingExecutor);
+            polling = app;
+            leader = new UpdatesLeader(pipeline.db, () -> {
+                try {
+                    app.registerBot(config.token(), () -> telegram.url, new DefaultGetUpdatesGenerator(), bot);
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot start taking Telegram updates: " + e.getMessage(), e);
+                }
+            });
             log.info("treatywatch is running: {} feeds scheduled", scheduling.scheduledFeeds().size());
-            return new Service(pipeline, telegram, sender, scheduling, polling, watcher);
+            return new Service(pipeline, telegram, sender, scheduling, polling, watcher, leader);
         } catch (Exception e) {
-            new Service(pipeline, telegram, sender, scheduling, polling, watcher).close();
+            new Service(pipeline, telegram, sender, scheduling, polling, watcher, leader).close();
             throw new IllegalStateException("cannot start: " + e.getMessage(), e);
         }
     }
@@ -85,6 +96,7 @@ public final class Service implements AutoCloseable {
     @Override
     public void close() {
         if (watcher != null) watcher.close();
+        if (leader != null) leader.close();
         if (polling != null) {
             try {
                 polling.close();

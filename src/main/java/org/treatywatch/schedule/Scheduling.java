@@ -41,7 +41,11 @@ public final class Scheduling implements AutoCloseable {
 
     private final Scheduler scheduler;
 
-    public Scheduling(DataSource dataSource, FeedPoller poller, int threads) {
+    /**
+     * On PostgreSQL the job store is clustered: several instances share the poll jobs and Quartz's
+     * row locks make sure no feed is polled by two of them at once.
+     */
+    public Scheduling(DataSource dataSource, FeedPoller poller, int threads, boolean postgres) {
         String dsName = "treatywatch-" + UUID.randomUUID();
         DBConnectionManager.getInstance().addConnectionProvider(dsName, new ConnectionProvider() {
             @Override public Connection getConnection() throws SQLException { return dataSource.getConnection(); }
@@ -56,7 +60,10 @@ public final class Scheduling implements AutoCloseable {
         p.setProperty("org.quartz.threadPool.threadCount", String.valueOf(threads));
         p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", postgres
+                ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        p.setProperty("org.quartz.jobStore.isClustered", String.valueOf(postgres));
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
         p.setProperty("org.quartz.jobStore.dataSource", dsName);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.setProperty("org.quartz.jobStore.useProperties", "true");

@@ -50,6 +50,10 @@ public final class Db implements AutoCloseable {
         return new Db(pool, jdbcUrl);
     }
 
+    public boolean isPostgres() {
+        return dialect(url).equals("postgresql");
+    }
+
     static String dialect(String jdbcUrl) {
         return jdbcUrl.startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
     }

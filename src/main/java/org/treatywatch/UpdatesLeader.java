@@ -1,0 +1,76 @@
+package org.treatywatch;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.treatywatch.store.Db;
+
+/**
+ * Telegram lets one client call getUpdates. On PostgreSQL the instance holding an advisory lock (on
+ * a connection kept open for the purpose) is that client; the others try again every few seconds
+ * and take over when the holder dies. On H2 there is one instance and it leads at once.
+ */
+final class UpdatesLeader implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(UpdatesLeader.class);
+    private static final long LOCK_KEY = 0x7472_6561_7479L; // "treaty"
+    static final long RETRY_SECONDS = 5;
+
+    private final Db db;
+    private final Runnable lead;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "updates-leader");
+        t.setDaemon(true);
+        return t;
+    });
+    private Connection held;
+
+    UpdatesLeader(Db db, Runnable lead) {
+        this.db = db;
+        this.lead = lead;
+        if (!db.isPostgres()) {
+            lead.run();
+        } else {
+            timer.scheduleWithFixedDelay(this::tryToLead, 0, RETRY_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private synchronized void tryToLead() {
+        if (held != null) return;
+        try {
+            Connection c = db.dataSource().getConnection();
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                ps.setLong(1, LOCK_KEY);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        held = c;
+                        log.info("this instance now takes Telegram updates");
+                        lead.run();
+                        timer.shutdown();
+                        return;
+                    }
+                }
+            }
+            c.close();
+        } catch (SQLException | RuntimeException e) {
+            log.warn("could not check for the updates lock: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        timer.shutdownNow();
+        if (held != null) {
+            try {
+                held.close();
+            } catch (SQLException ignored) {
+                // the lock goes with the connection anyway
+            }
+        }
+    }
+}
