@@ -3,6 +3,7 @@ package org.treatywatch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import org.treatywatch.config.FeedsFile;
 import org.treatywatch.deliver.DigestComposer;
 import org.treatywatch.deliver.EditComposer;
 import org.treatywatch.deliver.Sender;
+import org.treatywatch.ops.OpsServer;
 import org.treatywatch.pipeline.Timeline;
 import org.treatywatch.schedule.Scheduling;
 
@@ -29,9 +31,11 @@ public final class Service implements AutoCloseable {
     private final TelegramBotsLongPollingApplication polling;
     private final FileWatcher watcher;
     private final UpdatesLeader leader;
+    private final OpsServer ops;
 
     private Service(Pipeline pipeline, TelegramConnection telegram, Sender sender, Scheduling scheduling,
-                    TelegramBotsLongPollingApplication polling, FileWatcher watcher, UpdatesLeader leader) {
+                    TelegramBotsLongPollingApplication polling, FileWatcher watcher, UpdatesLeader leader, OpsServer ops) {
+        this.ops = ops;
         this.leader = leader;
         this.watcher = watcher;
         this.pipeline = pipeline;
@@ -56,6 +60,7 @@ public final class Service implements AutoCloseable {
         TelegramBotsLongPollingApplication polling = null;
         FileWatcher watcher = null;
         UpdatesLeader leader = null;
+        OpsServer ops = null;
         try {
             sender.start();
             scheduling.sync(pipeline.feeds.all());
@@ -77,10 +82,22 @@ public final class Service implements AutoCloseable {
                     throw new IllegalStateException("cannot start taking Telegram updates: " + e.getMessage(), e);
                 }
             });
+            if (config.metricsPort() >= 0) {
+                ops = new OpsServer(config.metricsPort(), Map.of(
+                        "database", () -> pipeline.db.tx(c -> c.isValid(2)),
+                        "scheduler", scheduling::isRunning,
+                        "telegram", () -> {
+                            try {
+                                return telegram.client.execute(new GetMe()) != null;
+                            } catch (Exception e) {
+                                return false;
+                            }
+                        }), () -> pipeline.outbox.count(org.treatywatch.store.OutboxRow.PENDING));
+            }
             log.info("treatywatch is running: {} feeds scheduled", scheduling.scheduledFeeds().size());
-            return new Service(pipeline, telegram, sender, scheduling, polling, watcher, leader);
+            return new Service(pipeline, telegram, sender, scheduling, polling, watcher, leader, ops);
         } catch (Exception e) {
-            new Service(pipeline, telegram, sender, scheduling, polling, watcher, leader).close();
+            new Service(pipeline, telegram, sender, scheduling, polling, watcher, leader, ops).close();
             throw new IllegalStateException("cannot start: " + e.getMessage(), e);
         }
     }
@@ -89,12 +106,18 @@ public final class Service implements AutoCloseable {
         return pipeline;
     }
 
+    /** The metrics/health port actually bound, if the server runs (0 in the config picks a free one). */
+    public java.util.OptionalInt opsPort() {
+        return ops == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(ops.port());
+    }
+
     public Scheduling scheduling() {
         return scheduling;
     }
 
     @Override
     public void close() {
+        if (ops != null) ops.close();
         if (watcher != null) watcher.close();
         if (leader != null) leader.close();
         if (polling != null) {

@@ -66,7 +66,8 @@ class ServiceEndToEndTest {
                 .withDbUrl("jdbc:h2:file:" + dir.resolve("db/treatywatch"))
                 .withFeedsPath(yaml)
                 .withTemplatesDir(Path.of("templates"))
-                .withAllowPrivateFeeds(true);
+                .withAllowPrivateFeeds(true)
+                .withMetricsPort(0);
     }
 
     @Test
@@ -99,6 +100,11 @@ class ServiceEndToEndTest {
             assertThat(alert.parseMode()).isEqualTo("HTML");
             assertThat(alert.text()).contains("<a href=\"" + signedUrl + "\">").contains("لماذا هذا التنبيه").contains("بزشكيان");
             assertThat(telegram.sent()).noneMatch(s -> s.text().contains(koreaUrl) || s.text().contains(feeds.url("/a/old")));
+            var health = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + service.opsPort().orElseThrow() + "/health")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"database\":\"UP\"", "\"scheduler\":\"UP\"", "\"telegram\":\"UP\"");
             assertThat(service.pipeline().items.byFeed("test-ar")).extracting(StoredItem::guid, StoredItem::status)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("old-1", StoredItem.BASELINE),
                             org.assertj.core.groups.Tuple.tuple("new-1", StoredItem.RELEVANT),

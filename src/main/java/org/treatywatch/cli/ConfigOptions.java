@@ -30,6 +30,9 @@ public final class ConfigOptions {
     @Option(names = "--link-previews", description = "let Telegram show link previews under alerts (env TREATYWATCH_LINK_PREVIEWS)")
     Boolean linkPreviews;
 
+    @Option(names = "--metrics-port", description = "serve /metrics and /health on this port (env TREATYWATCH_METRICS_PORT; unset: off)")
+    Integer metricsPort;
+
     /** The environment, overridden by whatever was given on the command line. */
     public AppConfig resolve() {
         AppConfig c = AppConfig.fromEnv(System.getenv());
@@ -41,6 +44,7 @@ public final class ConfigOptions {
         if (templates != null) c = c.withTemplatesDir(templates);
         if (allowPrivateFeeds != null) c = c.withAllowPrivateFeeds(allowPrivateFeeds);
         if (linkPreviews != null) c = c.withLinkPreviews(linkPreviews);
+        if (metricsPort != null) c = c.withMetricsPort(metricsPort);
         return c;
     }
 }

@@ -17,7 +17,8 @@ public record AppConfig(
         Path feedsPath,
         Path templatesDir,
         boolean allowPrivateFeeds,
-        boolean linkPreviews) {
+        boolean linkPreviews,
+        int metricsPort) {
 
     public static final String DEFAULT_API_URL = "https://api.telegram.org";
     public static final String DEFAULT_DB = "jdbc:h2:file:./data/treatywatch";
@@ -31,39 +32,56 @@ public record AppConfig(
                 Path.of(orDefault(env.get("TREATYWATCH_FEEDS"), "./feeds.yaml")),
                 Path.of(orDefault(env.get("TREATYWATCH_TEMPLATES"), "./templates")),
                 Boolean.parseBoolean(orDefault(env.get("TREATYWATCH_ALLOW_PRIVATE_FEEDS"), "false")),
-                Boolean.parseBoolean(orDefault(env.get("TREATYWATCH_LINK_PREVIEWS"), "false")));
+                Boolean.parseBoolean(orDefault(env.get("TREATYWATCH_LINK_PREVIEWS"), "false")),
+                parsePort(env.get("TREATYWATCH_METRICS_PORT")));
     }
 
     public AppConfig withToken(String value) {
-        return new AppConfig(value, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews);
+        return new AppConfig(value, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort);
     }
 
     public AppConfig withApiUrl(String value) {
-        return new AppConfig(token, value, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews);
+        return new AppConfig(token, value, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort);
     }
 
     public AppConfig withAdmins(Set<Long> value) {
-        return new AppConfig(token, apiUrl, value, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews);
+        return new AppConfig(token, apiUrl, value, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort);
     }
 
     public AppConfig withDbUrl(String value) {
-        return new AppConfig(token, apiUrl, admins, value, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews);
+        return new AppConfig(token, apiUrl, admins, value, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort);
     }
 
     public AppConfig withFeedsPath(Path value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, value, templatesDir, allowPrivateFeeds, linkPreviews);
+        return new AppConfig(token, apiUrl, admins, dbUrl, value, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort);
     }
 
     public AppConfig withTemplatesDir(Path value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, value, allowPrivateFeeds, linkPreviews);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, value, allowPrivateFeeds, linkPreviews, metricsPort);
     }
 
     public AppConfig withAllowPrivateFeeds(boolean value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, value, linkPreviews);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, value, linkPreviews, metricsPort);
     }
 
     public AppConfig withLinkPreviews(boolean value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, value);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, value, metricsPort);
+    }
+
+    public AppConfig withMetricsPort(int value) {
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, value);
+    }
+
+    /** Unset means no metrics server; otherwise a TCP port. */
+    public static int parsePort(String raw) {
+        if (raw == null || raw.isBlank()) return -1;
+        try {
+            int p = Integer.parseInt(raw.strip());
+            if (p < 0 || p > 65535) throw new NumberFormatException();
+            return p;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("TREATYWATCH_METRICS_PORT: \"" + raw + "\" is not a port (0-65535)");
+        }
     }
 
     public boolean isAdmin(long userId) {
@@ -88,7 +106,7 @@ public record AppConfig(
     public String toString() {
         return "AppConfig[token=" + (token == null ? "unset" : "***") + ", apiUrl=" + apiUrl + ", admins=" + admins
                 + ", db=" + dbUrl + ", feeds=" + feedsPath + ", templates=" + templatesDir
-                + ", allowPrivateFeeds=" + allowPrivateFeeds + ", linkPreviews=" + linkPreviews + "]";
+                + ", allowPrivateFeeds=" + allowPrivateFeeds + ", linkPreviews=" + linkPreviews + ", metricsPort=" + metricsPort + "]";
     }
 
     private static String orDefault(String v, String d) {

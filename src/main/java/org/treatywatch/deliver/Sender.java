@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -181,6 +182,8 @@ public final class Sender implements AutoCloseable {
         try {
             Message sent = telegram.execute(msg);
             limits.sent(row.chatId(), started);
+            Metrics.timer("treatywatch_send_latency").record(Duration.between(started, Instant.now()));
+            Metrics.counter("treatywatch_alerts_sent").increment();
             hooks.afterSend(row);
             outbox.markSent(row.id(), sent == null || sent.getMessageId() == null ? 0 : sent.getMessageId(), Instant.now());
             log.info("alert item={} chat={} sent", row.itemId(), row.chatId());
@@ -203,6 +206,7 @@ public final class Sender implements AutoCloseable {
             outbox.retryLater(row.id(), reason, Instant.now());
             log.info("chat={} moved to {}; alert item={} will go there", row.chatId(), migrateTo, row.itemId());
         } else if (code == 429) {
+            Metrics.counter("treatywatch_telegram_429").increment();
             int seconds = e.getParameters() != null && e.getParameters().getRetryAfter() != null ? e.getParameters().getRetryAfter() : 5;
             Instant until = Instant.now().plusSeconds(seconds);
             boolean global = countRecent429(Instant.now()) >= GLOBAL_429_CHATS;
@@ -215,6 +219,7 @@ public final class Sender implements AutoCloseable {
             log.warn("chat={} is gone ({}); {} pending alert(s) dropped", row.chatId(), reason, dropped);
         } else if (code == 400) {
             outbox.markDead(row.id(), reason);
+            Metrics.counter("treatywatch_alerts_failed").increment();
             log.error("alert item={} chat={} rejected: {}", row.itemId(), row.chatId(), reason);
         } else {
             retryOrGiveUp(row, reason);
@@ -231,6 +236,7 @@ public final class Sender implements AutoCloseable {
         int attempts = row.attempts() + 1;
         if (attempts >= MAX_ATTEMPTS) {
             outbox.markDead(row.id(), reason);
+            Metrics.counter("treatywatch_alerts_failed").increment();
             log.error("alert item={} chat={} gave up after {} attempts: {}", row.itemId(), row.chatId(), attempts, reason);
         } else {
             Instant at = Instant.now().plusSeconds(Math.min(600, 1L << attempts));

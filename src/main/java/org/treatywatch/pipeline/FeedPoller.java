@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -91,6 +92,8 @@ public final class FeedPoller {
                 Duration retry = e instanceof FetchException fe ? fe.retryAfter().orElse(null) : null;
                 Duration wait = Backoff.after(feed.def().interval(), feed.consecutiveFailures() + 1, retry);
                 int failures = feeds.recordFailure(id, message, now, now.plus(wait));
+                Metrics.counter("treatywatch_polls", "result", "error").increment();
+                Metrics.counter("treatywatch_fetch_errors", "feed", id).increment();
                 log.warn("feed={} poll failed ({} in a row), next try in {}s: {}", id, failures, wait.toSeconds(), message);
             }
             return PollReport.failed(id, message);
@@ -110,6 +113,7 @@ public final class FeedPoller {
         Instant now = Instant.now();
         if (res.notModified()) {
             if (!dryRun) feeds.recordSuccess(def.id(), res.etag(), res.lastModified(), now, def.interval());
+            Metrics.counter("treatywatch_polls", "result", "not_modified").increment();
             return new PollReport(def.id(), 0, 0, 0, 0, true, List.of(), null);
         }
         List<FeedItem> found = parseItems(def, res);
@@ -145,6 +149,9 @@ public final class FeedPoller {
             queued = recorder.record(def.id(), toStore, now);
             feeds.recordSuccess(def.id(), res.etag(), res.lastModified(), now, def.interval());
             if (queued > 0) onQueued.run();
+            Metrics.counter("treatywatch_polls", "result", "ok").increment();
+            Metrics.counter("treatywatch_items").increment(fresh.size());
+            Metrics.counter("treatywatch_relevant_items").increment(relevant.size());
         }
         log.info("feed={} polled: {} items, {} new{}, {} relevant, {} alerts queued", def.id(), found.size(), fresh.size(),
                 baseline ? " (first poll: recorded, not alerted)" : "", relevant.size(), queued);

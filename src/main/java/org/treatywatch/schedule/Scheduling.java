@@ -118,6 +118,14 @@ public final class Scheduling implements AutoCloseable {
         }
     }
 
+    public boolean isRunning() {
+        try {
+            return scheduler.isStarted() && !scheduler.isShutdown() && !scheduler.isInStandbyMode();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
     /** Polls a feed as soon as a worker is free, outside its schedule. */
     public boolean pollNow(String feedId) {
         try {
