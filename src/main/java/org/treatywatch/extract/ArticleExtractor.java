@@ -96,10 +96,48 @@ public final class ArticleExtractor {
             }
         }
         removeLabelledBlocks(body);
+        wrapLooseText(body);
         List<Element> content = ContentScore.bestContent(body, strictness >= 1);
         List<String> out = new ArrayList<>();
         for (Element c : content) TextBlocks.collect(c, title, out);
         return out;
+    }
+
+    private static final java.util.Set<String> INLINE = java.util.Set.of("a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "em",
+            "font", "i", "img", "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "strike",
+            "del", "ins", "big", "tt");
+
+    /**
+     * Text written straight into a container next to block elements (blogs, old CMSs) is wrapped in
+     * a {@code <p>} so it is scored like any paragraph, as Readability does.
+     */
+    private static void wrapLooseText(Element body) {
+        for (Element container : body.select("div, section, article, main, td")) {
+            if (container.children().stream().noneMatch(c -> !INLINE.contains(c.tagName()))) continue; // a leaf: scored as is
+            List<org.jsoup.nodes.Node> run = new ArrayList<>();
+            for (org.jsoup.nodes.Node n : new ArrayList<>(container.childNodes())) {
+                boolean inline = n instanceof org.jsoup.nodes.TextNode
+                        || (n instanceof Element e && INLINE.contains(e.tagName()) && e.select("p, div, ul, ol, table").isEmpty());
+                if (inline) {
+                    run.add(n);
+                } else {
+                    wrap(run);
+                    run.clear();
+                }
+            }
+            wrap(run);
+        }
+    }
+
+    private static void wrap(List<org.jsoup.nodes.Node> run) {
+        StringBuilder text = new StringBuilder();
+        for (org.jsoup.nodes.Node n : run) {
+            text.append(n instanceof org.jsoup.nodes.TextNode t ? t.text() : ((Element) n).text());
+        }
+        if (text.toString().strip().length() < 25) return;
+        Element p = new Element("p");
+        run.get(0).before(p);
+        for (org.jsoup.nodes.Node n : run) p.appendChild(n);
     }
 
     private static int length(List<String> paragraphs) {
