@@ -18,7 +18,7 @@ public final class SubscriptionIndex {
     private record Entry(Subscription sub, KeywordFilter filter) {}
 
     /** Whole-topic subscriptions: every relevant item goes to these chats; copied, not tested. */
-    private final Map<Long, String> alwaysChats = new LinkedHashMap<>();
+    private final Map<Long, String> alwaysChats = new java.util.HashMap<>();
     /** Subscriptions with only excludes: tested against every item. */
     private final List<Entry> always = new ArrayList<>();
     private final Map<String, List<Entry>> byWord = new HashMap<>();
@@ -51,7 +51,8 @@ public final class SubscriptionIndex {
 
     /** chat id → language for every chat with a matching subscription, each chat once. */
     public Map<Long, String> match(ItemFacts item) {
-        Map<Long, String> chats = new LinkedHashMap<>(alwaysChats);
+        // The whole-topic chats are shared, not copied: thousands of them match every item.
+        Map<Long, String> chats = new UnionMap(alwaysChats);
         for (Entry e : always) accept(e, item, chats);
         for (Entry e : byFeed.getOrDefault(item.feedId(), List.of())) accept(e, item, chats);
         // Iterate the smaller side: few distinct words in an article, or few keyed subscriptions.
@@ -63,6 +64,64 @@ public final class SubscriptionIndex {
             }
         }
         return chats;
+    }
+
+    /** The shared whole-topic chats plus this item's other matches; read-only except for put of new chats. */
+    private static final class UnionMap extends java.util.AbstractMap<Long, String> {
+        private final Map<Long, String> base;
+        private final Map<Long, String> extra = new LinkedHashMap<>();
+
+        UnionMap(Map<Long, String> base) {
+            this.base = base;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return base.containsKey(key) || extra.containsKey(key);
+        }
+
+        @Override
+        public String get(Object key) {
+            String v = base.get(key);
+            return v != null ? v : extra.get(key);
+        }
+
+        @Override
+        public String put(Long key, String value) {
+            return base.containsKey(key) ? base.get(key) : extra.put(key, value);
+        }
+
+        @Override
+        public int size() {
+            return base.size() + extra.size();
+        }
+
+        @Override
+        public java.util.Set<Map.Entry<Long, String>> entrySet() {
+            return new java.util.AbstractSet<>() {
+                @Override
+                public java.util.Iterator<Map.Entry<Long, String>> iterator() {
+                    var a = base.entrySet().iterator();
+                    var b = extra.entrySet().iterator();
+                    return new java.util.Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return a.hasNext() || b.hasNext();
+                        }
+
+                        @Override
+                        public Map.Entry<Long, String> next() {
+                            return a.hasNext() ? a.next() : b.next();
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return UnionMap.this.size();
+                }
+            };
+        }
     }
 
     private static void accept(Entry e, ItemFacts item, Map<Long, String> chats) {
