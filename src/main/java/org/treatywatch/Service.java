@@ -11,6 +11,7 @@ import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
 import org.treatywatch.bot.BotCommandsSetup;
 import org.treatywatch.bot.TreatyBot;
+import org.treatywatch.bot.WebhookServer;
 import org.treatywatch.config.AppConfig;
 import org.treatywatch.config.FeedsFile;
 import org.treatywatch.deliver.DigestComposer;
@@ -32,9 +33,12 @@ public final class Service implements AutoCloseable {
     private final FileWatcher watcher;
     private final UpdatesLeader leader;
     private final OpsServer ops;
+    private final WebhookServer webhook;
 
     private Service(Pipeline pipeline, TelegramConnection telegram, Sender sender, Scheduling scheduling,
-                    TelegramBotsLongPollingApplication polling, FileWatcher watcher, UpdatesLeader leader, OpsServer ops) {
+                    TelegramBotsLongPollingApplication polling, FileWatcher watcher, UpdatesLeader leader, OpsServer ops,
+                    WebhookServer webhook) {
+        this.webhook = webhook;
         this.ops = ops;
         this.leader = leader;
         this.watcher = watcher;
@@ -61,6 +65,7 @@ public final class Service implements AutoCloseable {
         FileWatcher watcher = null;
         UpdatesLeader leader = null;
         OpsServer ops = null;
+        WebhookServer webhook = null;
         try {
             sender.start();
             scheduling.sync(pipeline.feeds.all());
@@ -72,16 +77,20 @@ public final class Service implements AutoCloseable {
                     lang -> timeline.render(lang, Timeline.DEFAULT_LIMIT), botId, Clock.systemUTC());
             watcher = new FileWatcher(List.of(config.feedsPath(), config.templatesDir()), () -> admin.reload());
             BotCommandsSetup.publish(telegram.client, pipeline.templates, config.admins());
-            TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> telegram.http,
-                    () -> telegram.pollingExecutor);
-            polling = app;
-            leader = new UpdatesLeader(pipeline.db, () -> {
-                try {
-                    app.registerBot(config.token(), () -> telegram.url, new DefaultGetUpdatesGenerator(), bot);
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot start taking Telegram updates: " + e.getMessage(), e);
-                }
-            });
+            if (config.webhookUrl() != null) {
+                webhook = new WebhookServer(config.webhookUrl(), config.webhookPort(), config.token(), telegram.client, bot);
+            } else {
+                TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> telegram.http,
+                        () -> telegram.pollingExecutor);
+                polling = app;
+                leader = new UpdatesLeader(pipeline.db, () -> {
+                    try {
+                        app.registerBot(config.token(), () -> telegram.url, new DefaultGetUpdatesGenerator(), bot);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("cannot start taking Telegram updates: " + e.getMessage(), e);
+                    }
+                });
+            }
             if (config.metricsPort() >= 0) {
                 ops = new OpsServer(config.metricsPort(), Map.of(
                         "database", () -> pipeline.db.tx(c -> c.isValid(2)),
@@ -95,9 +104,9 @@ public final class Service implements AutoCloseable {
                         }), () -> pipeline.outbox.count(org.treatywatch.store.OutboxRow.PENDING));
             }
             log.info("treatywatch is running: {} feeds scheduled", scheduling.scheduledFeeds().size());
-            return new Service(pipeline, telegram, sender, scheduling, polling, watcher, leader, ops);
+            return new Service(pipeline, telegram, sender, scheduling, polling, watcher, leader, ops, webhook);
         } catch (Exception e) {
-            new Service(pipeline, telegram, sender, scheduling, polling, watcher, leader, ops).close();
+            new Service(pipeline, telegram, sender, scheduling, polling, watcher, leader, ops, webhook).close();
             throw new IllegalStateException("cannot start: " + e.getMessage(), e);
         }
     }
@@ -118,6 +127,7 @@ public final class Service implements AutoCloseable {
     @Override
     public void close() {
         if (ops != null) ops.close();
+        if (webhook != null) webhook.close();
         if (watcher != null) watcher.close();
         if (leader != null) leader.close();
         if (polling != null) {

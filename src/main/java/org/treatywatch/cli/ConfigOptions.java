@@ -33,6 +33,12 @@ public final class ConfigOptions {
     @Option(names = "--metrics-port", description = "serve /metrics and /health on this port (env TREATYWATCH_METRICS_PORT; unset: off)")
     Integer metricsPort;
 
+    @Option(names = "--webhook-url", description = "take updates by webhook at this public URL instead of long polling (env TREATYWATCH_WEBHOOK_URL)")
+    String webhookUrl;
+
+    @Option(names = "--webhook-port", description = "local port the webhook listens on (env TREATYWATCH_WEBHOOK_PORT, default 8443)")
+    Integer webhookPort;
+
     /** The environment, overridden by whatever was given on the command line. */
     public AppConfig resolve() {
         AppConfig c = AppConfig.fromEnv(System.getenv());
@@ -45,6 +51,9 @@ public final class ConfigOptions {
         if (allowPrivateFeeds != null) c = c.withAllowPrivateFeeds(allowPrivateFeeds);
         if (linkPreviews != null) c = c.withLinkPreviews(linkPreviews);
         if (metricsPort != null) c = c.withMetricsPort(metricsPort);
+        if (webhookUrl != null || webhookPort != null) {
+            c = c.withWebhook(webhookUrl != null ? webhookUrl : c.webhookUrl(), webhookPort != null ? webhookPort : c.webhookPort());
+        }
         return c;
     }
 }

@@ -18,7 +18,9 @@ public record AppConfig(
         Path templatesDir,
         boolean allowPrivateFeeds,
         boolean linkPreviews,
-        int metricsPort) {
+        int metricsPort,
+        String webhookUrl,
+        int webhookPort) {
 
     public static final String DEFAULT_API_URL = "https://api.telegram.org";
     public static final String DEFAULT_DB = "jdbc:h2:file:./data/treatywatch";
@@ -33,43 +35,50 @@ public record AppConfig(
                 Path.of(orDefault(env.get("TREATYWATCH_TEMPLATES"), "./templates")),
                 Boolean.parseBoolean(orDefault(env.get("TREATYWATCH_ALLOW_PRIVATE_FEEDS"), "false")),
                 Boolean.parseBoolean(orDefault(env.get("TREATYWATCH_LINK_PREVIEWS"), "false")),
-                parsePort(env.get("TREATYWATCH_METRICS_PORT")));
+                parsePort(env.get("TREATYWATCH_METRICS_PORT")),
+                blankToNull(env.get("TREATYWATCH_WEBHOOK_URL")),
+                Math.max(0, parsePort(orDefault(env.get("TREATYWATCH_WEBHOOK_PORT"), "8443"))));
     }
 
     public AppConfig withToken(String value) {
-        return new AppConfig(value, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort);
+        return new AppConfig(value, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort);
     }
 
     public AppConfig withApiUrl(String value) {
-        return new AppConfig(token, value, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort);
+        return new AppConfig(token, value, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort);
     }
 
     public AppConfig withAdmins(Set<Long> value) {
-        return new AppConfig(token, apiUrl, value, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort);
+        return new AppConfig(token, apiUrl, value, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort);
     }
 
     public AppConfig withDbUrl(String value) {
-        return new AppConfig(token, apiUrl, admins, value, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort);
+        return new AppConfig(token, apiUrl, admins, value, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort);
     }
 
     public AppConfig withFeedsPath(Path value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, value, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort);
+        return new AppConfig(token, apiUrl, admins, dbUrl, value, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort);
     }
 
     public AppConfig withTemplatesDir(Path value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, value, allowPrivateFeeds, linkPreviews, metricsPort);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, value, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort);
     }
 
     public AppConfig withAllowPrivateFeeds(boolean value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, value, linkPreviews, metricsPort);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, value, linkPreviews, metricsPort, webhookUrl, webhookPort);
     }
 
     public AppConfig withLinkPreviews(boolean value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, value, metricsPort);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, value, metricsPort, webhookUrl, webhookPort);
     }
 
     public AppConfig withMetricsPort(int value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, value);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, value,
+                webhookUrl, webhookPort);
+    }
+
+    public AppConfig withWebhook(String url, int port) {
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, url, port);
     }
 
     /** Unset means no metrics server; otherwise a TCP port. */
@@ -106,7 +115,8 @@ public record AppConfig(
     public String toString() {
         return "AppConfig[token=" + (token == null ? "unset" : "***") + ", apiUrl=" + apiUrl + ", admins=" + admins
                 + ", db=" + dbUrl + ", feeds=" + feedsPath + ", templates=" + templatesDir
-                + ", allowPrivateFeeds=" + allowPrivateFeeds + ", linkPreviews=" + linkPreviews + ", metricsPort=" + metricsPort + "]";
+                + ", allowPrivateFeeds=" + allowPrivateFeeds + ", linkPreviews=" + linkPreviews + ", metricsPort=" + metricsPort
+                + ", webhook=" + (webhookUrl == null ? "off" : webhookUrl + " (port " + webhookPort + ")") + "]";
     }
 
     private static String orDefault(String v, String d) {
