@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.quartz.JobBuilder;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -54,7 +55,8 @@ public final class Scheduling implements AutoCloseable {
         });
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", "treatywatch");
-        p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        // Quartz's AUTO id is host + start millisecond: two instances started together would share it.
+        p.setProperty("org.quartz.scheduler.instanceId", instanceId());
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
         p.setProperty("org.quartz.threadPool.threadCount", String.valueOf(threads));
@@ -97,14 +99,18 @@ public final class Scheduling implements AutoCloseable {
                 if (existing instanceof SimpleTrigger st && st.getRepeatInterval() == intervalMs && scheduler.checkExists(key)) continue;
                 if (scheduler.checkExists(key)) scheduler.deleteJob(key);
                 long jitter = ThreadLocalRandom.current().nextLong(Math.min(intervalMs / 10, MAX_JITTER.toMillis()) + 1);
-                scheduler.scheduleJob(
-                        JobBuilder.newJob(PollFeedJob.class).withIdentity(key).usingJobData(PollFeedJob.FEED_ID, f.id()).build(),
-                        TriggerBuilder.newTrigger().withIdentity(triggerKey(f.id()))
-                                .startAt(new Date(System.currentTimeMillis() + jitter))
-                                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                                        .withIntervalInMilliseconds(intervalMs).repeatForever()
-                                        .withMisfireHandlingInstructionNowWithExistingCount())
-                                .build());
+                try {
+                    scheduler.scheduleJob(
+                            JobBuilder.newJob(PollFeedJob.class).withIdentity(key).usingJobData(PollFeedJob.FEED_ID, f.id()).build(),
+                            TriggerBuilder.newTrigger().withIdentity(triggerKey(f.id()))
+                                    .startAt(new Date(System.currentTimeMillis() + jitter))
+                                    .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                                            .withIntervalInMilliseconds(intervalMs).repeatForever()
+                                            .withMisfireHandlingInstructionNowWithExistingCount())
+                                    .build());
+                } catch (ObjectAlreadyExistsException e) {
+                    continue; // another instance of the cluster scheduled it a moment ago
+                }
                 log.info("feed={} scheduled every {}s", f.id(), intervalMs / 1000);
             }
             for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
@@ -145,6 +151,16 @@ public final class Scheduling implements AutoCloseable {
         } catch (SchedulerException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static String instanceId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "host";
+        }
+        return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     static JobKey jobKey(String feedId) {

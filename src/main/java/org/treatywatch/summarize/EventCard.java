@@ -33,8 +33,9 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
         for (Gazetteer.Name n : gazetteer.namesIn(focus)) {
             if (n.kind() == Gazetteer.Kind.PERSON && people.size() < MAX_PEOPLE) people.add(n);
         }
-        // Where it happened is in the headline or the evidence; the lead also names places of later steps.
-        String core = title + "\n" + String.join("\n", evidence);
+        // Where it happened is in the headline or the strongest evidence; other sentences name places of later steps.
+        String strongest = evidence.stream().filter(e -> !e.strip().equals(title.strip())).findFirst().orElse("");
+        String core = title + "\n" + strongest;
         for (Gazetteer.Name n : gazetteer.namesIn(core)) {
             if (n.kind() == Gazetteer.Kind.PLACE && places.size() < MAX_PLACES) places.add(n);
         }
