@@ -161,57 +161,15 @@ final class BenchCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        static final String[] VOCABULARY = ("معاهدة روسيا إيران موسكو طهران بوتين بزشكيان شراكة اتفاقية توقيع الصين نفط غاز طاقة "
-                + "نووية دفاع تجارة بريكس قازان الدوما البرلمان تصديق عقوبات أوكرانيا הסכם רוסיה איראן מוסקבה טהרן פוטין פזשכיאן "
-                + "שותפות חתימה סין נפט גז אנרגיה גרעין ביטחון סחר בריקס קאזאן דומה פרלמנט אשרור סנקציות אוקראינה ממשלה נשיא "
-                + "שר חוץ כלכלה بنك مصرف قمح حبوب صواريخ طائرات مسيرة ميناء سكة حديد ممر").split(" ");
-
-        /** A news vocabulary: the topic's words plus 5,000 others, drawn with a Zipf-like skew as in real text. */
-        static String[] vocabulary() {
-            java.util.List<String> v = new java.util.ArrayList<>(java.util.List.of(VOCABULARY));
-            String letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
-            java.util.Random r = new java.util.Random(1);
-            for (int i = 0; i < 5000; i++) {
-                StringBuilder w = new StringBuilder();
-                for (int k = 0, n = 3 + r.nextInt(5); k < n; k++) w.append(letters.charAt(r.nextInt(letters.length())));
-                v.add(w.toString());
-            }
-            return v.toArray(String[]::new);
-        }
-
-        static String draw(String[] vocab, java.util.Random rnd) {
-            return vocab[(int) Math.min(vocab.length - 1, Math.floor(Math.pow(vocab.length, rnd.nextDouble())) - 1)];
-        }
-
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            java.util.Random rnd = new java.util.Random(42);
-            String[] vocab = vocabulary();
-            java.util.List<org.treatywatch.store.Subscription> subs = new java.util.ArrayList<>();
-            for (int i = 0; i < subscriptions; i++) {
-                String filter = "";
-                if (i % 10 != 0) {
-                    StringBuilder f = new StringBuilder();
-                    int words = 1 + rnd.nextInt(5);
-                    // People filter on specific words (names, places, deals): drawn evenly from the vocabulary.
-                    for (int k = 0; k < words; k++) {
-                        f.append(k > 0 && rnd.nextInt(4) == 0 ? "-" : "").append(vocab[rnd.nextInt(vocab.length)]).append(' ');
-                    }
-                    if (rnd.nextInt(5) == 0) f.append("@feed-").append(rnd.nextInt(20));
-                    filter = f.toString().strip();
-                }
-                subs.add(new org.treatywatch.store.Subscription(i, i, i % 2 == 0 ? "he" : "ar", "treaty", filter));
-            }
+            org.treatywatch.match.SyntheticLoad load = new org.treatywatch.match.SyntheticLoad(42);
+            java.util.List<org.treatywatch.store.Subscription> subs = load.subscriptions(subscriptions);
             long b0 = System.nanoTime();
             org.treatywatch.match.SubscriptionIndex index = new org.treatywatch.match.SubscriptionIndex(subs);
             long buildMs = (System.nanoTime() - b0) / 1_000_000;
-            java.util.List<org.treatywatch.match.ItemFacts> items = new java.util.ArrayList<>();
-            for (int a = 0; a < Math.min(articles, 200); a++) {
-                StringBuilder text = new StringBuilder();
-                for (int w = 0; w < 400; w++) text.append(draw(vocab, rnd)).append(rnd.nextInt(8) == 0 ? "، " : " ");
-                items.add(new org.treatywatch.match.ItemFacts("feed-" + rnd.nextInt(20), org.treatywatch.match.KeywordFilter.wordsOf(text.toString())));
-            }
+            java.util.List<org.treatywatch.match.ItemFacts> items = load.articles(Math.min(articles, 200));
             long[] indexed = new long[articles], naive = new long[Math.max(1, articles / 20)];
             long matched = 0;
             for (int i = 0; i < articles; i++) matched += index.match(items.get(i % items.size())).size(); // warm-up

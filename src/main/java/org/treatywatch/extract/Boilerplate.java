@@ -1,19 +1,9 @@
 package org.treatywatch.extract;
 
-import java.util.regex.Pattern;
 import org.treatywatch.text.Normalizer;
 
-/** What page furniture looks like, by class/id and by the labels outlets put on it. */
+/** The labels outlets put on page furniture: "read also", "related articles", "share", "tags" ... */
 final class Boilerplate {
-    static final Pattern CLASS_OR_ID = Pattern.compile(
-            "(?i)(^|[-_\\s])(related|relat|share|sharing|social|comment|comments|sidebar|side-bar|footer|foot|nav|navbar|menu|"
-                    + "breadcrumbs?|tags?|tag-list|keywords|author-box|byline-box|newsletter|subscribe|ticker|breaking|"
-                    + "ads?|advert|advertisement|banner|promo|sponsor|recommend|recommended|more-stories|more-news|"
-                    + "read-?also|read-?more|see-?also|also-read|popular|trending|most-read|widget|outbrain|taboola|"
-                    + "cookie|modal|popup|print|toolbar|pagination|pager|skip|hidden|header|masthead|rss|login|signup)($|[-_\\s\\d])");
-    static final Pattern POSITIVE = Pattern.compile(
-            "(?i)(article|body|content|entry|main|post|story|text|news-?details?|article-?body|itemprop)");
-
     /** Labels that open a block of other headlines or widgets, in Hebrew, Arabic and English (normalized). */
     private static final String[] LABELS = {
         "כתבות נוספות", "כתבות קשורות", "עוד באתר", "עוד בנושא", "קראו עוד", "קראו גם", "שתפו", "שתף", "תגיות",
