@@ -12,8 +12,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.treatywatch.TestFiles;
 import org.treatywatch.Topic;
 import org.treatywatch.config.FeedsFile;
@@ -61,6 +59,6 @@ public class DetectionBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        new Runner(new OptionsBuilder().include(DetectionBenchmark.class.getSimpleName()).build()).run();
+        org.treatywatch.Jmh.run(DetectionBenchmark.class);
     }
 }

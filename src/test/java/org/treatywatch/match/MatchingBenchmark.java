@@ -13,8 +13,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.treatywatch.store.Subscription;
 
 /**
@@ -52,6 +50,6 @@ public class MatchingBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        new Runner(new OptionsBuilder().include(MatchingBenchmark.class.getSimpleName()).build()).run();
+        org.treatywatch.Jmh.run(MatchingBenchmark.class);
     }
 }
