@@ -1,48 +1,63 @@
 package org.treatywatch.match;
 
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 import org.treatywatch.store.Subscription;
 
 /**
  * Subscriptions indexed by a term they require, in the spirit of a percolator: an item is only
  * tested against the subscriptions keyed by one of its own words or its feed, plus those that
- * require nothing (the whole topic). Cost grows with the matches, not with the subscriptions.
- * Immutable; rebuilt when subscriptions change.
+ * require nothing (the whole topic, shared rather than tested). Filter words are numbered at build
+ * time, so testing a candidate is a few bit lookups. Cost grows with the matches, not with the
+ * subscriptions. Immutable; rebuilt when subscriptions change.
  */
 public final class SubscriptionIndex {
-    private record Entry(Subscription sub, KeywordFilter filter) {}
+    /** A keyword subscription: its chat's dense index and, per word, the ids of the forms that satisfy it. */
+    private record Entry(int chat, int[][] include, int[][] exclude, Set<String> feeds) {}
 
-    /** Whole-topic subscriptions: every relevant item goes to these chats; copied, not tested. */
-    private final Map<Long, String> alwaysChats = new java.util.HashMap<>();
-    /** Subscriptions with only excludes: tested against every item. */
-    private final List<Entry> always = new ArrayList<>();
-    private final Map<String, List<Entry>> byWord = new HashMap<>();
+    private final Map<String, Integer> termIds = new HashMap<>();
+    private final Map<Long, Integer> chatIndex = new HashMap<>();
+    private final List<Long> chatIds = new ArrayList<>();
+    private final List<String> chatLanguages = new ArrayList<>();
+    private final int[] alwaysChats;
+    private final List<Entry> excludeOnly = new ArrayList<>();
     private final Map<String, List<Entry>> byFeed = new HashMap<>();
+    private final List<List<Entry>> byTerm = new ArrayList<>();
     private final int size;
 
     public SubscriptionIndex(Collection<Subscription> subscriptions) {
+        BitSet always = new BitSet();
         for (Subscription s : subscriptions) {
             if (!Subscription.TREATY.equals(s.topic())) continue;
+            int chat = chat(s);
             KeywordFilter f = KeywordFilter.parse(s.filter());
-            Entry e = new Entry(s, f);
+            if (f.include().isEmpty() && f.exclude().isEmpty() && f.feeds().isEmpty()) {
+                always.set(chat);
+                continue;
+            }
+            Entry e = new Entry(chat, terms(f.include()), terms(f.exclude()), f.feeds());
             if (!f.include().isEmpty()) {
                 // Any required word will do as the key; the longest is usually the rarest.
-                String key = KeywordFilter.indexKey(f.include().stream().max((a, b) -> a.length() - b.length()).orElseThrow());
-                byWord.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
+                String word = f.include().stream().max((a, b) -> a.length() - b.length()).orElseThrow();
+                byTerm.get(term(KeywordFilter.indexKey(word))).add(e);
             } else if (!f.feeds().isEmpty()) {
                 for (String feed : f.feeds()) byFeed.computeIfAbsent(feed, k -> new ArrayList<>()).add(e);
-            } else if (f.exclude().isEmpty()) {
-                alwaysChats.putIfAbsent(s.chatId(), s.language());
             } else {
-                always.add(e);
+                excludeOnly.add(e);
             }
         }
-        this.size = subscriptions.size();
+        alwaysChats = always.stream().toArray();
+        size = subscriptions.size();
     }
 
     public int size() {
@@ -51,80 +66,134 @@ public final class SubscriptionIndex {
 
     /** chat id → language for every chat with a matching subscription, each chat once. */
     public Map<Long, String> match(ItemFacts item) {
-        // The whole-topic chats are shared, not copied: thousands of them match every item.
-        Map<Long, String> chats = new UnionMap(alwaysChats);
-        for (Entry e : always) accept(e, item, chats);
-        for (Entry e : byFeed.getOrDefault(item.feedId(), List.of())) accept(e, item, chats);
-        // Iterate the smaller side: few distinct words in an article, or few keyed subscriptions.
-        if (item.words().size() <= byWord.size()) {
-            for (String w : item.words()) for (Entry e : byWord.getOrDefault(w, List.of())) accept(e, item, chats);
-        } else {
-            for (var kv : byWord.entrySet()) {
-                if (item.words().contains(kv.getKey())) for (Entry e : kv.getValue()) accept(e, item, chats);
-            }
+        // Scratch bit sets are reused per thread and cleared after use: matching is on the hot path.
+        BitSet[] scratch = SCRATCH.get();
+        BitSet present = scratch[0], seen = scratch[1];
+        try {
+            return match(item, present, seen);
+        } finally {
+            present.clear();
+            seen.clear();
         }
-        return chats;
     }
 
-    /** The shared whole-topic chats plus this item's other matches; read-only except for put of new chats. */
-    private static final class UnionMap extends java.util.AbstractMap<Long, String> {
-        private final Map<Long, String> base;
-        private final Map<Long, String> extra = new LinkedHashMap<>();
+    private static final ThreadLocal<BitSet[]> SCRATCH = ThreadLocal.withInitial(() -> new BitSet[] {new BitSet(), new BitSet()});
 
-        UnionMap(Map<Long, String> base) {
-            this.base = base;
+    private Map<Long, String> match(ItemFacts item, BitSet present, BitSet seen) {
+        for (String w : item.words()) {
+            Integer id = termIds.get(w);
+            if (id != null) present.set(id);
+        }
+        // Whole-topic chats are shared by every result, not copied; only the other matches are collected.
+        int[] out = new int[64];
+        int n = 0;
+        for (int c : alwaysChats) seen.set(c);
+        List<List<Entry>> groups = new ArrayList<>();
+        groups.add(excludeOnly);
+        groups.add(byFeed.getOrDefault(item.feedId(), List.of()));
+        for (int t = present.nextSetBit(0); t >= 0; t = present.nextSetBit(t + 1)) groups.add(byTerm.get(t));
+        for (List<Entry> group : groups) {
+            for (Entry e : group) {
+                if (seen.get(e.chat) || !matches(e, item, present)) continue;
+                seen.set(e.chat);
+                if (n == out.length) out = Arrays.copyOf(out, n * 2);
+                out[n++] = e.chat;
+            }
+        }
+        return new Chats(out, n);
+    }
+
+    private static boolean matches(Entry e, ItemFacts item, BitSet present) {
+        if (!e.feeds.isEmpty() && !e.feeds.contains(item.feedId())) return false;
+        for (int[] forms : e.include) if (!any(forms, present)) return false;
+        for (int[] forms : e.exclude) if (any(forms, present)) return false;
+        return true;
+    }
+
+    private static boolean any(int[] forms, BitSet present) {
+        for (int f : forms) if (present.get(f)) return true;
+        return false;
+    }
+
+    private int chat(Subscription s) {
+        return chatIndex.computeIfAbsent(s.chatId(), id -> {
+            chatIds.add(id);
+            chatLanguages.add(s.language());
+            return chatIds.size() - 1;
+        });
+    }
+
+    private int term(String form) {
+        return termIds.computeIfAbsent(form, f -> {
+            byTerm.add(new ArrayList<>());
+            return byTerm.size() - 1;
+        });
+    }
+
+    private int[][] terms(List<String> words) {
+        int[][] out = new int[words.size()][];
+        for (int i = 0; i < words.size(); i++) {
+            List<String> forms = KeywordFilter.forms(words.get(i));
+            out[i] = forms.stream().mapToInt(this::term).toArray();
+        }
+        return out;
+    }
+
+    /**
+     * The matched chats as a read-only map over the dense indices: the shared whole-topic chats,
+     * then this item's other matches. Iteration is what callers do.
+     */
+    private final class Chats extends AbstractMap<Long, String> {
+        private final int[] extra;
+        private final int extraCount;
+        private final int n;
+
+        Chats(int[] extra, int extraCount) {
+            this.extra = extra;
+            this.extraCount = extraCount;
+            this.n = alwaysChats.length + extraCount;
+        }
+
+        private int at(int i) {
+            return i < alwaysChats.length ? alwaysChats[i] : extra[i - alwaysChats.length];
         }
 
         @Override
-        public boolean containsKey(Object key) {
-            return base.containsKey(key) || extra.containsKey(key);
-        }
-
-        @Override
-        public String get(Object key) {
-            String v = base.get(key);
-            return v != null ? v : extra.get(key);
-        }
-
-        @Override
-        public String put(Long key, String value) {
-            return base.containsKey(key) ? base.get(key) : extra.put(key, value);
-        }
-
-        @Override
-        public int size() {
-            return base.size() + extra.size();
-        }
-
-        @Override
-        public java.util.Set<Map.Entry<Long, String>> entrySet() {
-            return new java.util.AbstractSet<>() {
+        public Set<Map.Entry<Long, String>> entrySet() {
+            return new AbstractSet<>() {
                 @Override
-                public java.util.Iterator<Map.Entry<Long, String>> iterator() {
-                    var a = base.entrySet().iterator();
-                    var b = extra.entrySet().iterator();
-                    return new java.util.Iterator<>() {
+                public Iterator<Map.Entry<Long, String>> iterator() {
+                    return new Iterator<>() {
+                        int i;
+
                         @Override
                         public boolean hasNext() {
-                            return a.hasNext() || b.hasNext();
+                            return i < n;
                         }
 
                         @Override
                         public Map.Entry<Long, String> next() {
-                            return a.hasNext() ? a.next() : b.next();
+                            if (i >= n) throw new NoSuchElementException();
+                            int c = at(i++);
+                            return new SimpleImmutableEntry<>(chatIds.get(c), chatLanguages.get(c));
                         }
                     };
                 }
 
                 @Override
                 public int size() {
-                    return UnionMap.this.size();
+                    return n;
                 }
             };
         }
-    }
 
-    private static void accept(Entry e, ItemFacts item, Map<Long, String> chats) {
-        if (!chats.containsKey(e.sub.chatId()) && e.filter.matches(item)) chats.put(e.sub.chatId(), e.sub.language());
+        @Override
+        public boolean containsKey(Object key) {
+            Integer c = chatIndex.get(key);
+            if (c == null) return false;
+            if (Arrays.binarySearch(alwaysChats, c) >= 0) return true; // sorted: it came from a BitSet
+            for (int i = 0; i < extraCount; i++) if (extra[i] == c) return true;
+            return false;
+        }
     }
 }
