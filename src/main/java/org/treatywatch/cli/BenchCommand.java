@@ -42,26 +42,23 @@ final class BenchCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        static final String[] ARABIC = {
-            "أجرى الرئيس الروسي فلاديمير بوتين ونظيره الإيراني مسعود بزشكيان محادثات في موسكو قبيل توقيع معاهدة الشراكة الاستراتيجية.",
-            "وقال المتحدث باسم الكرملين إن الاتفاقية تشمل التعاون في مجالات الطاقة والنقل والزراعة والتعليم والثقافة.",
-            "ومن المتوقع أن يصادق البرلمان على الوثيقة خلال الأشهر المقبلة بعد دراستها في اللجان المختصة.",
-            "وتشهد الأسواق العالمية تقلبات في أسعار النفط والغاز بسبب التوترات في المنطقة والعقوبات الغربية.",
-        };
-        static final String[] HEBREW = {
-            "נשיא רוסיה ולדימיר פוטין ונשיא איראן מסעוד פזשכיאן נפגשו במוסקבה לפני החתימה על הסכם השותפות האסטרטגית.",
-            "לדברי הקרמלין, ההסכם כולל שיתוף פעולה בתחומי האנרגיה, התחבורה, החקלאות, החינוך והתרבות.",
-            "הפרלמנט צפוי לאשרר את המסמך בחודשים הקרובים לאחר דיון בוועדות המתאימות.",
-            "השווקים בעולם חווים תנודות במחירי הנפט והגז בגלל המתיחות באזור והסנקציות המערביות.",
-        };
+        /** Sentences an article is built from, from bench/sentences.<lang>.txt. */
+        static String[] sentences(String lang) {
+            try (java.io.InputStream in = BenchCommand.class.getResourceAsStream("/bench/sentences." + lang + ".txt")) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank())
+                        .toArray(String[]::new);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             AppConfig config = options.resolve();
             TopicDetector detector = Topic.detector(FeedsFile.load(config.feedsPath()));
-            for (String[] lang : new String[][] {ARABIC, HEBREW}) {
-                String article = article(lang, words);
+            for (String lang : new String[] {"ar", "he"}) {
+                String article = article(sentences(lang), words);
                 long[] nanos = new long[iterations];
                 int relevant = 0;
                 for (int i = 0; i < iterations / 2; i++) relevant += detector.detect("", article).relevant() ? 1 : 0; // warm-up
@@ -74,7 +71,7 @@ final class BenchCommand implements Runnable {
                 Arrays.sort(nanos);
                 double mean = Arrays.stream(nanos).average().orElse(0) / 1000.0;
                 out.printf("%s %d words: mean %.1f µs, p50 %.1f µs, p99 %.1f µs per article (%d iterations, relevant=%b)%n",
-                        lang == ARABIC ? "arabic" : "hebrew", words, mean, nanos[iterations / 2] / 1000.0,
+                        lang.equals("ar") ? "arabic" : "hebrew", words, mean, nanos[iterations / 2] / 1000.0,
                         nanos[(int) (iterations * 0.99)] / 1000.0, iterations, relevant > 0);
             }
             out.flush();

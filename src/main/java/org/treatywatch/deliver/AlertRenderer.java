@@ -72,7 +72,7 @@ public final class AlertRenderer {
         ctx.put("who", who);
         List<String> where = new ArrayList<>();
         for (Gazetteer.Name p : card.places()) where.add(Bidi.isolateLtrRuns(p.in(lang)));
-        ctx.put("where", where.isEmpty() ? "" : String.join(lang.equals("ar") ? "، " : ", ", where));
+        ctx.put("where", where); // joined by the template, in the language's own punctuation
         ctx.put("when", card.date().map(d -> Bidi.FSI + d.toString() + Bidi.PDI).orElse(""));
         ctx.put("stage", card.stage().map(s -> s.in(lang)).orElse(""));
     }

@@ -15,7 +15,7 @@ record SentenceConcepts(String text, Set<Concept> concepts, boolean pair) {
         return new SentenceConcepts(text, concepts, namedTogether(hits));
     }
 
-    // "روسيا وإيران", "הרוסי-האיראני", "between Moscow and Tehran": the two sides within a few words.
+    // "Russia and Iran", "the Russian-Iranian ...", "between Moscow and Tehran": the two sides within a few words.
     private static boolean namedTogether(List<Hit> hits) {
         for (Hit r : hits) {
             if (r.concept() != Concept.RUSSIA) continue;

@@ -146,7 +146,7 @@ public final class ArticleExtractor {
         return n;
     }
 
-    /** Removes blocks introduced by a label such as "اقرأ أيضا" or "כתבות נוספות". */
+    /** Removes blocks introduced by a label such as "read also" or "more articles" (lexicon/boilerplate-labels.txt). */
     private static void removeLabelledBlocks(Element body) {
         for (Element e : body.select("h1, h2, h3, h4, h5, h6, strong, b, span, div, p, li, header")) {
             if (e.parent() == null || !e.children().isEmpty() && e.text().length() > 40) continue;

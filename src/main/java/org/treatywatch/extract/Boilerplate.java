@@ -5,25 +5,22 @@ import org.treatywatch.text.Normalizer;
 /** The labels outlets put on page furniture: "read also", "related articles", "share", "tags" ... */
 final class Boilerplate {
     /** Labels that open a block of other headlines or widgets, in Hebrew, Arabic and English (normalized). */
-    private static final String[] LABELS = {
-        "כתבות נוספות", "כתבות קשורות", "עוד באתר", "עוד בנושא", "קראו עוד", "קראו גם", "שתפו", "שתף", "תגיות",
-        "הכי נקראים", "מומלצים", "עוד כתבות", "לכל הכתבות", "תגובות",
-        "اقرا ايضا", "اقرا أيضا", "اقرأ أيضاً", "شاهد ايضا", "شاهد أيضاً", "مقالات مشابهه", "مقالات ذات صله", "اخبار ذات صله",
-        "مواضيع ذات صله", "كلمات دلاليه", "الكلمات الدلاليه", "الاكثر قراءه", "الأكثر قراءة", "شارك", "شارك هذا", "تابعونا",
-        "اخبار متعلقه", "قد يهمك ايضا", "المزيد من الاخبار", "موضوعات متعلقه", "وسوم",
-        "related articles", "read also", "read more", "see also", "more stories", "share this", "tags", "most read",
-        "you may also like", "recommended", "related", "advertisement", "trending", "sponsored", "share on facebook",
-        "פרסומת", "إعلان", "اعلان"
-    };
-    private static final String[] NORMALIZED_LABELS = new String[LABELS.length];
+    /** From lexicon/boilerplate-labels.txt, normalized once. */
+    private static final String[] NORMALIZED_LABELS = load();
 
-    static {
-        for (int i = 0; i < LABELS.length; i++) NORMALIZED_LABELS[i] = squash(Normalizer.forMatching(LABELS[i]));
+    private static String[] load() {
+        try (java.io.InputStream in = Boilerplate.class.getResourceAsStream("/lexicon/boilerplate-labels.txt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .map(l -> squash(Normalizer.forMatching(l))).toArray(String[]::new);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("lexicon/boilerplate-labels.txt is missing from the jar", e);
+        }
     }
 
     private Boilerplate() {}
 
-    /** True if this short text is (or starts with) a furniture label such as "اقرأ أيضا:". */
+    /** True if this short text is (or starts with) a furniture label, such as a "read also:" heading. */
     static boolean isLabel(String text) {
         String t = squash(Normalizer.forMatching(text));
         if (t.isEmpty() || t.length() > 40) return false;
@@ -43,6 +40,6 @@ final class Boilerplate {
     }
 
     private static String squash(String s) {
-        return s.replaceAll("[\\p{Punct}\\s:،؛…»«\"'|\\-–—]+", " ").strip();
+        return s.replaceAll("[\\p{Punct}\\s:\\u060C\\u061B…»«\"'|\\-–—]+", " ").strip();
     }
 }

@@ -93,7 +93,7 @@ final class ContentScore {
             if (!append && sibling.tagName().equals("p")) {
                 String t = sibling.text();
                 double ld = ArticleExtractor.linkDensity(sibling);
-                append = (t.length() > 80 && ld < 0.25) || (t.length() > 0 && t.length() <= 80 && ld == 0 && t.matches("(?s).*[.!?؟]$"));
+                append = (t.length() > 80 && ld < 0.25) || (t.length() > 0 && t.length() <= 80 && ld == 0 && t.matches("(?s).*[.!?\\u061F]$"));
             }
             if (append) out.add(weighClasses ? clean(sibling) : sibling);
         }
@@ -162,7 +162,7 @@ final class ContentScore {
         int n = 0;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if (c == ',' || c == '،') n++;
+            if (c == ',' || c == '\u060C') n++; // Latin or Arabic comma
         }
         return n;
     }

@@ -11,7 +11,7 @@ import org.treatywatch.text.Normalizer;
 /**
  * Flattens the chosen content element into paragraphs: block elements become paragraphs, runs of
  * text and inline elements between them (text split by {@code <br>}, as blogs write) too. Link
- * lists, labels ("اقرأ أيضا") and the headline itself are left out.
+ * lists, "read also" labels and the headline itself are left out.
  */
 final class TextBlocks {
     private static final Set<String> INLINE = Set.of("a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "font", "i",

@@ -11,17 +11,15 @@ import org.treatywatch.store.Subscription;
  * articles whose words follow a Zipf-like skew, as news text does.
  */
 public final class SyntheticLoad {
-    private static final String[] TOPIC_WORDS = ("معاهدة روسيا إيران موسكو طهران بوتين بزشكيان شراكة اتفاقية توقيع الصين نفط غاز "
-            + "طاقة نووية دفاع تجارة بريكس قازان الدوما البرلمان تصديق عقوبات הסכם רוסיה איראן מוסקבה טהרן פוטין פזשכיאן שותפות "
-            + "חתימה סין נפט גז אנרגיה גרעין ביטחון סחר בריקס קאזאן אשרור סנקציות").split(" ");
-    private static final String LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
+    /** The 28 Arabic letters (U+0627..U+064A without hamza forms), for made-up words. */
+    private static final String LETTERS = arabicLetters();
 
     private final Random rnd;
     private final String[] vocabulary;
 
     public SyntheticLoad(long seed) {
         rnd = new Random(seed);
-        List<String> v = new ArrayList<>(List.of(TOPIC_WORDS));
+        List<String> v = new ArrayList<>(topicWords());
         Random words = new Random(1);
         for (int i = 0; i < 5000; i++) {
             StringBuilder w = new StringBuilder();
@@ -29,6 +27,20 @@ public final class SyntheticLoad {
             v.add(w.toString());
         }
         vocabulary = v.toArray(String[]::new);
+    }
+
+    private static List<String> topicWords() {
+        try (java.io.InputStream in = SyntheticLoad.class.getResourceAsStream("/bench/topic-words.txt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String arabicLetters() {
+        StringBuilder sb = new StringBuilder();
+        for (char c = '\u0627'; c <= '\u064A'; c++) if (Character.isLetter(c) && c != '\u0629' && c != '\u0640') sb.append(c);
+        return sb.toString();
     }
 
     public List<Subscription> subscriptions(int count) {
@@ -56,7 +68,7 @@ public final class SyntheticLoad {
             StringBuilder text = new StringBuilder();
             for (int w = 0; w < 400; w++) {
                 int index = (int) Math.min(vocabulary.length - 1, Math.floor(Math.pow(vocabulary.length, rnd.nextDouble())) - 1);
-                text.append(vocabulary[index]).append(rnd.nextInt(8) == 0 ? "، " : " ");
+                text.append(vocabulary[index]).append(rnd.nextInt(8) == 0 ? "\u060C " : " ");
             }
             items.add(new ItemFacts("feed-" + rnd.nextInt(20), KeywordFilter.wordsOf(text.toString())));
         }

@@ -38,9 +38,9 @@ public final class Timeline {
             Set<String> outlets = new LinkedHashSet<>();
             for (StoryStore.Report r : stories.reports(s.id())) if (r.outlet() != null) outlets.add(Bidi.isolateLtrRuns(r.outlet()));
             entries.add(Map.of("date", Bidi.FSI + date + Bidi.PDI, "stage", stage,
-                    "place", Bidi.isolateLtrRuns(String.join(lang.equals("ar") ? "، " : ", ", places)),
+                    "place", places.stream().map(Bidi::isolateLtrRuns).toList(),
                     "title", Bidi.isolateLtrRuns(s.title() == null ? "" : s.title()),
-                    "outlets", String.join(lang.equals("ar") ? "، " : ", ", outlets)));
+                    "outlets", List.copyOf(outlets)));
         }
         return templates.render("timeline", lang, Map.of("entries", entries)).strip();
     }

@@ -2,30 +2,24 @@ package org.treatywatch.summarize;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.treatywatch.text.Clitics;
 import org.treatywatch.text.Normalizer;
 
-/** Explicit dates written in Hebrew, Arabic or English news text ("17 בינואר 2025", "17 يناير 2025", "2025-01-17"). */
+/** Explicit dates written in Hebrew, Arabic or English news text: day, month name, year, or ISO 2025-01-17. */
 final class Dates {
-    private static final Map<String, Integer> MONTHS = new HashMap<>();
+    /** Month names by normalized form, from lexicon/months.txt (Hebrew, Arabic — both calendars' names — and English). */
+    private static final Map<String, Integer> MONTHS = loadMonths();
 
-    static {
-        String[][] names = {
-            {"ינואר", "يناير", "كانون الثاني", "january", "jan"}, {"פברואר", "فبراير", "شباط", "february", "feb"},
-            {"מרץ", "מרס", "مارس", "اذار", "march", "mar"}, {"אפריל", "ابريل", "نيسان", "april", "apr"},
-            {"מאי", "مايو", "ايار", "may"}, {"יוני", "يونيو", "حزيران", "june", "jun"},
-            {"יולי", "يوليو", "تموز", "july", "jul"}, {"אוגוסט", "اغسطس", "اب", "august", "aug"},
-            {"ספטמבר", "سبتمبر", "ايلول", "september", "sep"}, {"אוקטובר", "اكتوبر", "تشرين الاول", "october", "oct"},
-            {"נובמבר", "نوفمبر", "تشرين الثاني", "november", "nov"}, {"דצמבר", "ديسمبر", "كانون الاول", "december", "dec"}};
-        for (int m = 0; m < names.length; m++) for (String n : names[m]) MONTHS.put(Normalizer.forMatching(n), m + 1);
-    }
-
-    // Day, optional Hebrew ב/ל prefix on the month, month name (one or two words), year.
-    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("\\b(\\d{1,2})\\s+[בל]?(\\p{L}+(?:\\s\\p{L}+)?)\\s*[,،]?\\s+(\\d{4})\\b");
+    // Day, month name (one or two words, perhaps with a clitic), year.
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("\\b(\\d{1,2})\\s+(\\p{L}+(?:\\s\\p{L}+)?)\\s*[,\\u060C]?\\s+(\\d{4})\\b");
     private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
 
     private Dates() {}
@@ -36,15 +30,39 @@ final class Dates {
         if (iso.find()) return date(iso.group(1), iso.group(2), iso.group(3));
         Matcher m = DAY_MONTH_YEAR.matcher(t);
         while (m.find()) {
-            String monthWords = m.group(2);
-            Integer month = MONTHS.get(monthWords);
-            if (month == null) month = MONTHS.get(monthWords.split("\\s")[0]);
+            Integer month = month(m.group(2));
             if (month != null) {
                 Optional<LocalDate> d = date(m.group(3), String.valueOf(month), m.group(1));
                 if (d.isPresent()) return d;
             }
         }
         return Optional.empty();
+    }
+
+    /** The month a name (or its first word) stands for, read with clitics removed ("in January" is one Hebrew word). */
+    private static Integer month(String words) {
+        for (String candidate : new String[] {words, words.split("\\s")[0]}) {
+            for (String reading : Clitics.readings(candidate)) {
+                Integer m = MONTHS.get(reading);
+                if (m != null) return m;
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Integer> loadMonths() {
+        Map<String, Integer> out = new HashMap<>();
+        try (InputStream in = Dates.class.getResourceAsStream("/lexicon/months.txt")) {
+            int month = 0;
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                month++;
+                for (String name : line.split("\\|")) out.put(Normalizer.forMatching(name.strip()), month);
+            }
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("lexicon/months.txt is missing from the jar", e);
+        }
+        return out;
     }
 
     private static Optional<LocalDate> date(String y, String m, String d) {
