@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** The items table: one row per article per feed, keyed by its stable guid. */
 public final class ItemStore {
@@ -32,13 +31,8 @@ public final class ItemStore {
         }
     }
 
-    /** Inserts the item unless the feed already has it; returns its new id, or empty if known. */
-    static Optional<Long> insert(Connection c, StoredItem item) throws SQLException {
-        return insert(c, item, null, null);
-    }
-
-    static Optional<Long> insert(Connection c, StoredItem item, Long storyId, PollRecorder.Placement placement) throws SQLException {
-        if (isKnown(c, item.feedId(), item.guid())) return Optional.empty();
+    /** Inserts an item the caller has checked is new to its feed; returns its id. */
+    static long insert(Connection c, StoredItem item, Long storyId, PollRecorder.Placement placement) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO items (feed_id, guid, url, title, published_at, language, status, score, evidence, story_id, simhash, outlet) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -60,7 +54,7 @@ public final class ItemStore {
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
-                return Optional.of(keys.getLong(1));
+                return keys.getLong(1);
             }
         }
     }

@@ -41,21 +41,21 @@ public final class PollRecorder {
             int queued = 0;
             boolean any = false;
             for (NewItem n : items) {
+                if (ItemStore.isKnown(c, n.item().feedId(), n.item().guid())) continue;
                 Long storyId = null;
-                if (n.placement() != null && !ItemStore.isKnown(c, n.item().feedId(), n.item().guid())) {
+                if (n.placement() != null) {
                     Placement p = n.placement();
                     storyId = p.existingStory().isPresent() ? p.existingStory().get() : StoryStore.create(c, p.story(), now);
                     StoryStore.touch(c, storyId, now);
                 }
-                var id = ItemStore.insert(c, n.item(), storyId, n.placement());
-                if (id.isEmpty()) continue;
+                long id = ItemStore.insert(c, n.item(), storyId, n.placement());
                 any = true;
                 if (!n.item().status().equals(StoredItem.RELEVANT) || n.deliveries().isEmpty()) continue;
                 if (digestChats == null) digestChats = ChatStore.digestChats(c);
                 for (var e : n.deliveries().entrySet()) {
                     // One alert per story and chat: a later report edits the alert already sent.
                     if (storyId != null && OutboxStore.wantEdit(c, storyId, e.getKey(), now.minus(EDIT_WINDOW), MAX_EDITS)) continue;
-                    if (OutboxStore.enqueue(c, id.get(), storyId, e.getKey(), e.getValue(), digestChats.contains(e.getKey()))) queued++;
+                    if (OutboxStore.enqueue(c, id, storyId, e.getKey(), e.getValue(), digestChats.contains(e.getKey()))) queued++;
                 }
             }
             FeedStore.markInitialized(c, feedId, any, now);
