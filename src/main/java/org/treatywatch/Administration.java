@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.treatywatch.bot.AdminActions;
 import org.treatywatch.config.Durations;
+import org.treatywatch.summarize.Gazetteer;
 import org.treatywatch.config.FeedDef;
 import org.treatywatch.config.FeedsFile;
 import org.treatywatch.config.GazetteerFile;
@@ -102,7 +103,8 @@ final class Administration implements AdminActions {
         } else {
             pipeline.feeds.syncFromYaml(loaded.feeds());
             try {
-                pipeline.analyzer.replace(Topic.detector(loaded), GazetteerFile.load(pipeline.config.templatesDir()));
+                Gazetteer gazetteer = GazetteerFile.load(pipeline.config.templatesDir());
+                pipeline.analyzer.replace(Topic.detector(loaded, gazetteer), gazetteer);
             } catch (IllegalStateException e) {
                 errors.add(e.getMessage());
             }

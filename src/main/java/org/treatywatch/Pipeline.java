@@ -38,7 +38,8 @@ public final class Pipeline implements AutoCloseable {
     public Pipeline(AppConfig config, FeedsFile.Loaded feedsFile) {
         this.config = config;
         this.feedsFile = feedsFile;
-        this.analyzer = new ArticleAnalyzer(Topic.detector(feedsFile), org.treatywatch.config.GazetteerFile.load(config.templatesDir()));
+        org.treatywatch.summarize.Gazetteer gazetteer = org.treatywatch.config.GazetteerFile.load(config.templatesDir());
+        this.analyzer = new ArticleAnalyzer(Topic.detector(feedsFile, gazetteer), gazetteer);
         this.db = Db.open(config.dbUrl());
         this.feeds = new FeedStore(db);
         this.items = new ItemStore(db);

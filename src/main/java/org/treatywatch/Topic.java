@@ -1,16 +1,36 @@
 package org.treatywatch;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.treatywatch.config.FeedsFile;
 import org.treatywatch.detect.Concept;
 import org.treatywatch.detect.Lexicon;
 import org.treatywatch.detect.TopicDetector;
+import org.treatywatch.summarize.Gazetteer;
 
-/** Builds the detector from the {@code topics:} section of feeds.yaml. */
+/**
+ * Builds the detector from the {@code topics:} section of feeds.yaml and the gazetteer: the
+ * gazetteer's people, institutions, projects and places stand for the side they belong to, so an
+ * item that names only officials ("Lavrov received Araghchi") still has both sides.
+ */
 public final class Topic {
     private Topic() {}
 
-    public static TopicDetector detector(FeedsFile.Loaded loaded) {
-        Lexicon lexicon = new Lexicon(loaded.topics());
+    public static TopicDetector detector(FeedsFile.Loaded loaded, Gazetteer gazetteer) {
+        Map<Concept, List<String>> forms = new EnumMap<>(Concept.class);
+        loaded.topics().forEach((c, l) -> forms.put(c, new ArrayList<>(l)));
+        Map<Concept, List<String>> names = new EnumMap<>(Concept.class);
+        for (Concept side : List.of(Concept.RUSSIA, Concept.IRAN)) {
+            String id = side.key();
+            names.put(side, gazetteer.formsOf(id, Gazetteer.Kind.PERSON));
+            List<String> other = forms.computeIfAbsent(side, k -> new ArrayList<>());
+            for (Gazetteer.Kind k : List.of(Gazetteer.Kind.INSTITUTION, Gazetteer.Kind.PROJECT, Gazetteer.Kind.PLACE)) {
+                other.addAll(gazetteer.formsOf(id, k));
+            }
+        }
+        Lexicon lexicon = new Lexicon(forms, names);
         if (lexicon.size(Concept.RUSSIA) == 0 || lexicon.size(Concept.IRAN) == 0 || lexicon.size(Concept.TREATY) == 0) {
             throw new IllegalStateException("feeds.yaml: topics needs words for russia, iran and treaty; nothing could ever match");
         }

@@ -21,6 +21,16 @@ public final class TestFiles {
         }
     }
 
+    /** The shipped gazetteer (templates/gazetteer.yaml): people, places, institutions by side. */
+    public static org.treatywatch.summarize.Gazetteer shippedGazetteer() {
+        return org.treatywatch.config.GazetteerFile.load(Path.of("templates"));
+    }
+
+    /** The detector as shipped: feeds.yaml's topics and the gazetteer. */
+    public static org.treatywatch.detect.TopicDetector shippedDetector() {
+        return org.treatywatch.Topic.detector(org.treatywatch.config.FeedsFile.parse("feeds.yaml", shippedTopics()), shippedGazetteer());
+    }
+
     /** The shipped feeds.yaml's topics section, so tests use the real lexicon. */
     public static String shippedTopics() {
         try {

@@ -56,7 +56,7 @@ final class BenchCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             AppConfig config = options.resolve();
-            TopicDetector detector = Topic.detector(FeedsFile.load(config.feedsPath()));
+            TopicDetector detector = Topic.detector(FeedsFile.load(config.feedsPath()), org.treatywatch.config.GazetteerFile.load(config.templatesDir()));
             for (String lang : new String[] {"ar", "he"}) {
                 String article = article(sentences(lang), words);
                 long[] nanos = new long[iterations];

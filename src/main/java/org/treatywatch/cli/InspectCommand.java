@@ -67,7 +67,8 @@ final class InspectCommand implements Callable<Integer> {
         AppConfig config = options.resolve();
         FeedsFile.Loaded loaded = FeedsFile.load(config.feedsPath());
         loaded.errors().forEach(e -> spec.commandLine().getErr().println(e));
-        analyzer = new ArticleAnalyzer(Topic.detector(loaded), org.treatywatch.config.GazetteerFile.load(config.templatesDir()));
+        org.treatywatch.summarize.Gazetteer gazetteer = org.treatywatch.config.GazetteerFile.load(config.templatesDir());
+        analyzer = new ArticleAnalyzer(Topic.detector(loaded, gazetteer), gazetteer);
         renderer = new AlertRenderer(new Templates(config.templatesDir()));
         fetcher = new HttpFetcher(new UrlGuard(config.allowPrivateFeeds()));
         PrintWriter out = spec.commandLine().getOut();

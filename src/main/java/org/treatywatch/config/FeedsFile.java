@@ -192,7 +192,7 @@ public final class FeedsFile {
             }
             Optional<Concept> concept = Concept.fromKey(key);
             if (concept.isEmpty()) {
-                error(t.getKeyNode(), "unknown concept '" + key + "' (known: russia, iran, treaty, treaty_strong, context, third_party, threshold)");
+                error(t.getKeyNode(), "unknown concept '" + key + "' (known: " + java.util.Arrays.stream(Concept.values()).map(Concept::key).collect(java.util.stream.Collectors.joining(", ")) + ", threshold)");
                 continue;
             }
             topics.put(concept.get(), readForms(t.getValueNode()));

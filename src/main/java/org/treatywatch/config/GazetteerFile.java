@@ -47,8 +47,11 @@ public final class GazetteerFile {
         Object root = new Yaml(new LoaderOptions()).load(yaml);
         if (!(root instanceof Map<?, ?> map)) throw new IllegalArgumentException("expected people:, places: and stages:");
         Gazetteer g = new Gazetteer();
+        addNames(g, (Map<String, Object>) map.get("countries"), Gazetteer.Kind.COUNTRY);
         addNames(g, (Map<String, Object>) map.get("people"), Gazetteer.Kind.PERSON);
         addNames(g, (Map<String, Object>) map.get("places"), Gazetteer.Kind.PLACE);
+        addNames(g, (Map<String, Object>) map.get("institutions"), Gazetteer.Kind.INSTITUTION);
+        addNames(g, (Map<String, Object>) map.get("projects"), Gazetteer.Kind.PROJECT);
         Map<String, Object> stages = (Map<String, Object>) map.get("stages");
         int order = 0;
         if (stages != null) {
@@ -66,8 +69,14 @@ public final class GazetteerFile {
         for (var e : entries.entrySet()) {
             Map<String, Object> v = (Map<String, Object>) e.getValue();
             Map<String, String> roles = v.get("role") instanceof Map<?, ?> r ? languages((Map<String, Object>) r) : Map.of();
-            g.add(new Gazetteer.Name(e.getKey(), kind, languages(v), roles), strings(v.get("forms")));
+            g.add(new Gazetteer.Name(e.getKey(), kind, languages(v), roles, field(v, "side"), field(v, "country"),
+                    field(v, "years")), strings(v.get("forms")));
         }
+    }
+
+    private static String field(Map<String, Object> v, String key) {
+        Object o = v.get(key);
+        return o == null ? "" : String.valueOf(o).strip();
     }
 
     private static Map<String, String> languages(Map<String, Object> v) {

@@ -3,9 +3,15 @@ package org.treatywatch.detect;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a lexicon form stands for. People count as their country. */
+/**
+ * What a lexicon form stands for. People, institutions, companies and projects count as their side.
+ * INTERACTION: the two sides dealing with each other (met, called, received, delivered, cooperation).
+ * MULTILATERAL: settings where the two are listed, not the subject (UN Security Council, IAEA, P5+1).
+ * CONFLICT: strikes and wars others wage on one side. UKRAINE_WAR: Iranian drones and missiles in
+ * Russia's war, a separate story.
+ */
 public enum Concept {
-    RUSSIA, IRAN, TREATY, TREATY_STRONG, CONTEXT, THIRD_PARTY;
+    RUSSIA, IRAN, TREATY, TREATY_STRONG, INTERACTION, CONTEXT, THIRD_PARTY, MULTILATERAL, CONFLICT, UKRAINE_WAR;
 
     /** The key used in feeds.yaml under {@code topics:}, e.g. {@code treaty_strong}. */
     public String key() {

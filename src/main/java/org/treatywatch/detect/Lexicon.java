@@ -16,9 +16,20 @@ public final class Lexicon {
     private final Map<Concept, Integer> sizes = new EnumMap<>(Concept.class);
 
     public Lexicon(Map<Concept, List<String>> forms) {
-        forms.forEach((concept, list) -> {
-            for (String raw : list) if (matcher.add(concept, raw)) sizes.merge(concept, 1, Integer::sum);
-        });
+        this(forms, Map.of());
+    }
+
+    /**
+     * @param forms words and phrases matched as listed
+     * @param names people's names (by side), also matched in other transliterations of the same letters
+     */
+    public Lexicon(Map<Concept, List<String>> forms, Map<Concept, List<String>> names) {
+        forms.forEach((concept, list) -> add(concept, list, false));
+        names.forEach((concept, list) -> add(concept, list, true));
+    }
+
+    private void add(Concept concept, List<String> list, boolean names) {
+        for (String raw : list) if (matcher.add(concept, raw, names)) sizes.merge(concept, 1, Integer::sum);
     }
 
     public int size(Concept concept) {
@@ -34,10 +45,11 @@ public final class Lexicon {
     private static List<Hit> dropShadowed(List<Hit> hits) {
         List<Hit> third = hits.stream().filter(h -> h.concept() == Concept.THIRD_PARTY && h.end() - h.start() > 1).toList();
         List<Hit> kept = new ArrayList<>(hits.size());
+        java.util.Set<Hit> seen = new java.util.HashSet<>();
         for (Hit h : hits) {
             boolean shadowed = h.concept() != Concept.THIRD_PARTY && third.stream().anyMatch(h::inside);
-            boolean duplicate = kept.stream().anyMatch(o -> o.concept() == h.concept() && o.start() == h.start() && o.end() == h.end());
-            if (!shadowed && !duplicate) kept.add(h);
+            // the same concept over the same tokens, found through two spellings, counts once
+            if (!shadowed && seen.add(new Hit(h.concept(), "", h.start(), h.end()))) kept.add(h);
         }
         return kept;
     }

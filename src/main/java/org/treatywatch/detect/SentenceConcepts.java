@@ -4,26 +4,45 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** The concepts one sentence mentions, and whether Russia and Iran are named side by side. */
-record SentenceConcepts(String text, Set<Concept> concepts, boolean pair) {
-    private static final int PAIR_DISTANCE = 3;
+/**
+ * The concepts one sentence mentions; whether Russia and Iran are named as a pair (side by side,
+ * with no third country between them); and whether the sentence is about a third country's dealings
+ * with one of the two sides.
+ */
+record SentenceConcepts(String text, Set<Concept> concepts, boolean pair, boolean otherPair) {
+    private static final int PAIR_DISTANCE = 4;
 
     static SentenceConcepts of(String text, List<Hit> hits) {
         Set<Concept> concepts = EnumSet.noneOf(Concept.class);
         for (Hit h : hits) concepts.add(h.concept());
         if (concepts.contains(Concept.TREATY_STRONG)) concepts.add(Concept.TREATY);
-        return new SentenceConcepts(text, concepts, namedTogether(hits));
+        boolean pair = namedTogether(hits, Concept.RUSSIA, Concept.IRAN);
+        boolean sides = concepts.contains(Concept.RUSSIA) && concepts.contains(Concept.IRAN);
+        boolean dealing = concepts.contains(Concept.TREATY) || concepts.contains(Concept.INTERACTION);
+        boolean oneSide = concepts.contains(Concept.RUSSIA) != concepts.contains(Concept.IRAN);
+        Concept side = concepts.contains(Concept.RUSSIA) ? Concept.RUSSIA : Concept.IRAN;
+        boolean other = dealing && oneSide && namedTogether(hits, side, Concept.THIRD_PARTY);
+        return new SentenceConcepts(text, concepts, pair, other);
     }
 
-    // "Russia and Iran", "the Russian-Iranian ...", "between Moscow and Tehran": the two sides within a few words.
-    private static boolean namedTogether(List<Hit> hits) {
-        for (Hit r : hits) {
-            if (r.concept() != Concept.RUSSIA) continue;
-            for (Hit i : hits) {
-                if (i.concept() == Concept.IRAN && Math.abs(i.start() - r.start()) <= PAIR_DISTANCE) return true;
+    // "Russia and Iran", "the Russian-Iranian ...", "between Moscow and Tehran": two parties within a
+    // few words and no other party between them ("Russia, China and Iran" is a trio, not the pair).
+    private static boolean namedTogether(List<Hit> hits, Concept a, Concept b) {
+        for (Hit x : hits) {
+            if (x.concept() != a) continue;
+            for (Hit y : hits) {
+                if (y.concept() != b || Math.abs(y.start() - x.start()) > PAIR_DISTANCE) continue;
+                int from = Math.min(x.start(), y.start()), to = Math.max(x.start(), y.start());
+                boolean thirdBetween = hits.stream().anyMatch(t -> t.start() > from && t.start() < to
+                        && t.concept() != a && t.concept() != b && isParty(t.concept()));
+                if (!thirdBetween) return true;
             }
         }
         return false;
+    }
+
+    private static boolean isParty(Concept c) {
+        return c == Concept.RUSSIA || c == Concept.IRAN || c == Concept.THIRD_PARTY;
     }
 
     boolean has(Concept c) {

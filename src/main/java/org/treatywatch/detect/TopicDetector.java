@@ -10,9 +10,12 @@ import org.treatywatch.text.Sentences;
 import org.treatywatch.text.Tokenizer;
 
 /**
- * Finds Russia, Iran and a treaty close together: in one sentence, in neighbouring sentences, or
- * across the title and lead. A treaty sentence that names a third party and only one of the two
- * sides is someone else's treaty (Russia–North Korea, Iran–China) and does not count.
+ * Finds the two sides dealing with each other: Russia and Iran (named by country, capital,
+ * institution, company, project or official) with a treaty word or a bilateral interaction (met,
+ * called, received, delivered, cooperation) in one sentence, in neighbouring sentences, or across the
+ * title and lead. It stays silent on other pairs' deals (a treaty sentence with a third party and only
+ * one of the two sides, or a headline about such a deal), on multilateral settings where the pair is
+ * not the subject, on wars others wage on one side, and on Iranian drones in Russia's war.
  */
 public final class TopicDetector {
     static final double SAME_SENTENCE = 1.0;
@@ -21,6 +24,14 @@ public final class TopicDetector {
     static final double STRONG_TREATY_BONUS = 0.15;
     static final double CONTEXT_BONUS = 0.05;
     static final double THIRD_PARTY_PENALTY = 0.35;
+    /** Evidence without a treaty word (a meeting, a call, a delivery) is good but weaker. */
+    static final double INTERACTION_ONLY = 0.15;
+    static final double MULTILATERAL_PENALTY = 0.45;
+    static final double WAR_PENALTY = 0.45;
+    static final double CONFLICT_PENALTY = 0.35;
+    static final double CONFLICT_WITH_TREATY_PENALTY = 0.2;
+    /** A headline about another pair's deal caps the item below the threshold by this much. */
+    static final double OTHER_PAIR_MARGIN = 0.1;
     static final int LEAD_SENTENCES = 2;
 
     private final Lexicon lexicon;
@@ -61,12 +72,24 @@ public final class TopicDetector {
         for (Window w : windows) {
             if (w.score < Math.min(threshold, best.score) || evidence.size() >= 3) break;
             for (SentenceConcepts s : w.sentences) {
-                if (s.has(Concept.TREATY) || s.bothSides()) evidence.add(s.text());
+                if (s.has(Concept.TREATY) || s.has(Concept.INTERACTION) || s.bothSides()) evidence.add(s.text());
             }
         }
-        double score = Math.round(best.score * 1000) / 1000.0;
+        double raw = best.score;
+        // "India and Iran sign the Chabahar deal" stays that pair's story even if the lead names Russia.
+        if (headline(sentences).otherPair()) raw = Math.min(raw, threshold - OTHER_PAIR_MARGIN);
+        double score = Math.round(Math.max(0, raw) * 1000) / 1000.0;
         return new Relevance(score >= threshold, score, best.concepts, List.copyOf(evidence));
     }
+
+    /** The title (or else the first sentence) up to a dash that separates a headline from its lead. */
+    private SentenceConcepts headline(List<SentenceConcepts> sentences) {
+        String first = sentences.get(0).text();
+        java.util.regex.Matcher dash = HEADLINE_DASH.matcher(first);
+        return dash.find() ? analyse(first.substring(0, dash.start())) : sentences.get(0);
+    }
+
+    private static final java.util.regex.Pattern HEADLINE_DASH = java.util.regex.Pattern.compile("\\s[\u2014\u2013-]\\s");
 
     private SentenceConcepts analyse(String sentence) {
         String repaired = Mojibake.repair(sentence);
@@ -77,24 +100,35 @@ public final class TopicDetector {
 
     private static Window window(double base, List<SentenceConcepts> sentences) {
         Set<Concept> seen = EnumSet.noneOf(Concept.class);
-        boolean treaty = false, strong = false, thirdInTreaty = false, pair = false;
+        boolean treaty = false, strong = false, interaction = false, pair = false;
         for (SentenceConcepts s : sentences) {
             seen.addAll(s.concepts());
             pair |= s.pair();
             if (s.has(Concept.TREATY) && !s.treatyOfThirdParty()) {
                 treaty = true;
                 strong |= s.has(Concept.TREATY_STRONG);
-                thirdInTreaty |= s.has(Concept.THIRD_PARTY);
             }
+            interaction |= s.has(Concept.INTERACTION) && !s.otherPair();
         }
-        if (!treaty || !seen.contains(Concept.RUSSIA) || !seen.contains(Concept.IRAN)) {
+        if (!(treaty || interaction) || !seen.contains(Concept.RUSSIA) || !seen.contains(Concept.IRAN)) {
             return new Window(0, sentences, seen);
         }
         double score = base;
+        if (!treaty) score -= INTERACTION_ONLY;
         if (strong) score += STRONG_TREATY_BONUS;
         if (seen.contains(Concept.CONTEXT)) score += CONTEXT_BONUS;
-        if (thirdInTreaty && !pair && !strong) score -= THIRD_PARTY_PENALTY;
+        if (!strong) score -= penalties(seen, pair, treaty);
         return new Window(Math.min(1.0, score), sentences, seen);
+    }
+
+    /** What makes the two sides' co-occurrence someone else's story, unless the treaty itself is named. */
+    private static double penalties(Set<Concept> seen, boolean pair, boolean treaty) {
+        double p = 0;
+        if (seen.contains(Concept.THIRD_PARTY) && !pair) p += THIRD_PARTY_PENALTY;
+        if (seen.contains(Concept.MULTILATERAL)) p += MULTILATERAL_PENALTY;
+        if (seen.contains(Concept.UKRAINE_WAR)) p += WAR_PENALTY;
+        if (seen.contains(Concept.CONFLICT)) p += treaty ? CONFLICT_WITH_TREATY_PENALTY : CONFLICT_PENALTY;
+        return p;
     }
 
     private static Set<Concept> allConcepts(List<SentenceConcepts> sentences) {

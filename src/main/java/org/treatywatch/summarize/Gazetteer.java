@@ -11,10 +11,20 @@ import org.treatywatch.text.PhraseMatcher;
  * spellings that identify them in text. Loaded from templates/gazetteer.yaml by config.
  */
 public final class Gazetteer {
-    public enum Kind { PERSON, PLACE }
+    /** An institution (Duma, Rosatom) stands for a side but is never where something happened. */
+    public enum Kind { PERSON, PLACE, INSTITUTION, PROJECT, COUNTRY }
 
-    /** A person or place: display names and roles by language code. */
-    public record Name(String id, Kind kind, Map<String, String> names, Map<String, String> roles) {
+    /**
+     * A person, place, institution, project or country: display names and roles by language code;
+     * {@code side} is the country id it stands for ("russia", "iran", or "" for neither);
+     * {@code country} is a place's country id; {@code years} when a person held the role.
+     */
+    public record Name(String id, Kind kind, Map<String, String> names, Map<String, String> roles, String side,
+                       String country, String years) {
+        public Name(String id, Kind kind, Map<String, String> names, Map<String, String> roles) {
+            this(id, kind, names, roles, "", "", "");
+        }
+
         public String in(String lang) {
             return names.getOrDefault(lang, names.getOrDefault("en", id));
         }
@@ -36,9 +46,32 @@ public final class Gazetteer {
     private final java.util.Map<String, Name> namesById = new java.util.HashMap<>();
     private final java.util.Map<String, Stage> stagesById = new java.util.HashMap<>();
 
+    private final java.util.Map<Name, List<String>> formsByName = new java.util.LinkedHashMap<>();
+
     public void add(Name name, List<String> forms) {
         namesById.put(name.id(), name);
-        for (String f : forms) names.add(name, f);
+        formsByName.put(name, List.copyOf(forms));
+        for (String f : forms) names.add(name, f, name.kind() == Kind.PERSON);
+    }
+
+    /** Every spelling of every entry that stands for this side, by kind: what the detector knows of it. */
+    public List<String> formsOf(String side, Kind kind) {
+        List<String> out = new ArrayList<>();
+        formsByName.forEach((n, forms) -> {
+            if (n.kind() == kind && side.equals(sideOf(n))) out.addAll(forms);
+        });
+        return out;
+    }
+
+    /** The side an entry stands for: its own, or its country's for a place. */
+    public String sideOf(Name n) {
+        if (!n.side().isEmpty()) return n.side();
+        return n.kind() == Kind.PLACE ? n.country() : "";
+    }
+
+    /** The country a place lies in, when the gazetteer knows it. */
+    public Optional<Name> countryOf(Name place) {
+        return place.country().isEmpty() ? Optional.empty() : name(place.country());
     }
 
     public void add(Stage stage, List<String> forms) {

@@ -25,7 +25,7 @@ import org.treatywatch.summarize.EventCard;
 /** Alerts in both languages from Hebrew and Arabic articles, as Telegram HTML. */
 class AlertRendererTest {
     static final Path TEMPLATES = Path.of("templates");
-    final ArticleAnalyzer analyzer = new ArticleAnalyzer(Topic.detector(FeedsFile.parse("feeds.yaml", TestFiles.shippedTopics())),
+    final ArticleAnalyzer analyzer = new ArticleAnalyzer(TestFiles.shippedDetector(),
             GazetteerFile.load(TEMPLATES));
     final AlertRenderer renderer = new AlertRenderer(new Templates(TEMPLATES));
 

@@ -35,7 +35,7 @@ public class DetectionBenchmark {
 
     @Setup
     public void setUp() {
-        detector = Topic.detector(FeedsFile.parse("feeds.yaml", TestFiles.shippedTopics()));
+        detector = TestFiles.shippedDetector();
         String[] sentences = language.equals("ar")
                 ? new String[] {
                     "أجرى الرئيس الروسي فلاديمير بوتين ونظيره الإيراني مسعود بزشكيان محادثات في موسكو قبيل توقيع معاهدة الشراكة الاستراتيجية.",

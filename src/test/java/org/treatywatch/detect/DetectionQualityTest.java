@@ -27,7 +27,7 @@ class DetectionQualityTest {
     }
 
     static TopicDetector shippedDetector() {
-        return Topic.detector(FeedsFile.parse("feeds.yaml", TestFiles.shippedTopics()));
+        return TestFiles.shippedDetector();
     }
 
     @Test

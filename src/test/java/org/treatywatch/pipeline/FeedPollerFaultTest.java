@@ -53,7 +53,7 @@ class FeedPollerFaultTest {
         HttpFetcher fetcher = new HttpFetcher(new UrlGuard(true), Duration.ofSeconds(2), Duration.ofSeconds(3), 5L * 1024 * 1024);
         FeedsFile.Loaded topics = FeedsFile.parse("feeds.yaml", TestFiles.shippedTopics());
         poller = new FeedPoller(feeds, new ItemStore(db), new PollRecorder(db), fetcher,
-                new ArticleAnalyzer(Topic.detector(topics), org.treatywatch.config.GazetteerFile.load(Path.of("templates"))), new AlertRenderer(new Templates(Path.of("templates"))),
+                new ArticleAnalyzer(Topic.detector(topics, TestFiles.shippedGazetteer()), TestFiles.shippedGazetteer()), new AlertRenderer(new Templates(Path.of("templates"))),
                 new org.treatywatch.match.SubscriptionCache(new org.treatywatch.store.ChatStore(db)),
                 new org.treatywatch.store.StoryStore(db), () -> { });
     }
