@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.treatywatch.Topic;
@@ -51,6 +52,10 @@ final class InspectCommand implements Callable<Integer> {
 
     @Option(names = "--text", description = "inspect this text (first line is the title); repeatable")
     List<String> texts = new ArrayList<>();
+
+    @Option(names = "--published", paramLabel = "YYYY-MM-DD",
+            description = "publication date of --text inputs, for relative dates (\"today\", \"on Friday\")")
+    java.time.LocalDate published;
 
     @Parameters(arity = "0..*", paramLabel = "FILE|URL")
     List<String> inputs = new ArrayList<>();
@@ -124,7 +129,12 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private ObjectNode inspectText(String text, String source) {
-        return report(source, ArticleExtractor.fromText(text, null), null);
+        Article a = ArticleExtractor.fromText(text, null);
+        if (published != null) {
+            a = new Article(a.title(), a.paragraphs(), Optional.of(published.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()),
+                    a.language(), a.canonicalUrl(), a.image());
+        }
+        return report(source, a, null);
     }
 
     /** The feed as one object: its most relevant item on top, every item under "items". */
@@ -159,10 +169,25 @@ final class InspectCommand implements Callable<Integer> {
         ArrayNode concepts = n.putArray("concepts");
         a.relevance().concepts().forEach(c -> concepts.add(c.key()));
         n.put("summary", a.alert().summary());
+        n.set("event", event(a.alert().card()));
         ObjectNode alert = n.putObject("alert");
         alert.put("he", renderer.render(a.alert(), "he"));
         alert.put("ar", renderer.render(a.alert(), "ar"));
         return n;
+    }
+
+    /** The event facts as the alert states them, with the gazetteer's English names. */
+    private static ObjectNode event(org.treatywatch.summarize.EventCard card) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("stage", card.stage().map(org.treatywatch.summarize.Gazetteer.Stage::id).orElse(null));
+        e.put("upcoming", card.upcoming());
+        ArrayNode people = e.putArray("people");
+        card.people().forEach(p -> people.add(p.in("en")));
+        ArrayNode places = e.putArray("places");
+        for (org.treatywatch.summarize.Gazetteer.Name p : card.places()) places.add(p.in("en"));
+        card.countries().forEach(c -> places.add(c.in("en")));
+        e.put("date", card.date().map(Object::toString).orElse(null));
+        return e;
     }
 
     private void print(PrintWriter out, ObjectNode n) throws IOException {

@@ -70,9 +70,15 @@ public final class AlertRenderer {
             who.add(m);
         }
         ctx.put("who", who);
-        List<String> where = new ArrayList<>();
-        for (Gazetteer.Name p : card.places()) where.add(Bidi.isolateLtrRuns(p.in(lang)));
+        List<Map<String, Object>> where = new ArrayList<>();
+        for (Gazetteer.Name p : card.places()) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("place", Bidi.isolateLtrRuns(p.in(lang)));
+            m.put("country", card.countryOf(p).map(c -> Bidi.isolateLtrRuns(c.in(lang))).orElse(""));
+            where.add(m);
+        }
         ctx.put("where", where); // joined by the template, in the language's own punctuation
+        ctx.put("upcoming", card.upcoming());
         ctx.put("when", card.date().map(d -> Bidi.FSI + d.toString() + Bidi.PDI).orElse(""));
         ctx.put("stage", card.stage().map(s -> s.in(lang)).orElse(""));
     }

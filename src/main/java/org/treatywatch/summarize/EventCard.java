@@ -7,20 +7,32 @@ import java.util.Optional;
 
 /**
  * Who, where, when and what stage, language-neutral: rendered in the subscriber's language
- * whatever the article's language.
+ * whatever the article's language. {@code upcoming} says the stage is still to come ("expected to
+ * sign"), so an alert never reports a signing that has not happened.
  */
 public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places, Optional<LocalDate> date,
-                        Optional<Gazetteer.Stage> stage) {
+                        Optional<Gazetteer.Stage> stage, boolean upcoming, List<Gazetteer.Name> countries) {
     static final int MAX_PEOPLE = 4;
     static final int MAX_PLACES = 3;
+
+    public EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places, Optional<LocalDate> date,
+                     Optional<Gazetteer.Stage> stage) {
+        this(people, places, date, stage, false, List.of());
+    }
 
     public static EventCard empty() {
         return new EventCard(List.of(), List.of(), Optional.empty(), Optional.empty());
     }
 
+    /** The country of each place, in the places' order ("" where the gazetteer does not know it). */
+    public Optional<Gazetteer.Name> countryOf(Gazetteer.Name place) {
+        return countries.stream().filter(c -> c.id().equals(place.country())).findFirst();
+    }
+
     /**
      * Built from the headline, the evidence and the lead: the stage from the headline when it names
      * one (a headline says what happened; the body also recalls earlier stages), else from the rest.
+     * Relative dates ("today", "on Friday", "next week") are resolved against the article's date.
      */
     public static EventCard of(Gazetteer gazetteer, String title, List<String> evidence, List<String> lead,
                                Optional<LocalDate> articleDate) {
@@ -29,7 +41,7 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
         parts.addAll(evidence);
         parts.addAll(lead);
         String focus = String.join("\n", parts);
-        List<Gazetteer.Name> people = new ArrayList<>(), places = new ArrayList<>();
+        List<Gazetteer.Name> people = new ArrayList<>(), places = new ArrayList<>(), countries = new ArrayList<>();
         for (Gazetteer.Name n : gazetteer.namesIn(focus)) {
             if (n.kind() == Gazetteer.Kind.PERSON && people.size() < MAX_PEOPLE) people.add(n);
         }
@@ -37,11 +49,17 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
         String strongest = evidence.stream().filter(e -> !e.strip().equals(title.strip())).findFirst().orElse("");
         String core = title + "\n" + strongest;
         for (Gazetteer.Name n : gazetteer.namesIn(core)) {
-            if (n.kind() == Gazetteer.Kind.PLACE && places.size() < MAX_PLACES) places.add(n);
+            if (n.kind() == Gazetteer.Kind.PLACE && places.size() < MAX_PLACES) {
+                places.add(n);
+                gazetteer.countryOf(n).filter(c -> !countries.contains(c)).ifPresent(countries::add);
+            }
         }
-        Optional<Gazetteer.Stage> stage = gazetteer.stageIn(title);
-        if (stage.isEmpty()) stage = gazetteer.stageIn(focus);
-        Optional<LocalDate> date = Dates.find(String.join("\n", evidence) + "\n" + String.join("\n", lead)).or(() -> articleDate);
-        return new EventCard(List.copyOf(people), List.copyOf(places), date, stage);
+        Optional<Gazetteer.StageMention> stage = gazetteer.stageMentionIn(title);
+        if (stage.isEmpty()) stage = gazetteer.stageMentionIn(focus);
+        boolean upcoming = stage.map(Gazetteer.StageMention::upcoming).orElse(false);
+        String dateText = title + "\n" + String.join("\n", evidence) + "\n" + String.join("\n", lead);
+        Optional<LocalDate> date = Dates.find(dateText, articleDate, upcoming).or(() -> upcoming ? Optional.empty() : articleDate);
+        return new EventCard(List.copyOf(people), List.copyOf(places), date, stage.map(Gazetteer.StageMention::stage),
+                upcoming, List.copyOf(countries));
     }
 }

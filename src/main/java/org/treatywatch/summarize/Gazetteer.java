@@ -41,8 +41,17 @@ public final class Gazetteer {
         }
     }
 
+    /** A stage as the text reports it: done, or still to come ("expected to sign", ייחתם, سيوقع). */
+    public record StageMention(Stage stage, boolean upcoming) {}
+
+    private record StageForm(Stage stage, boolean upcoming) {}
+
+    /** Words before a stage word that put it in the future (צפוי, من المتوقع, expected), this many tokens back at most. */
+    static final int MARKER_REACH = 3;
+
     private final PhraseMatcher<Name> names = new PhraseMatcher<>();
-    private final PhraseMatcher<Stage> stages = new PhraseMatcher<>();
+    private final PhraseMatcher<StageForm> stages = new PhraseMatcher<>();
+    private final PhraseMatcher<Boolean> upcomingMarkers = new PhraseMatcher<>();
     private final java.util.Map<String, Name> namesById = new java.util.HashMap<>();
     private final java.util.Map<String, Stage> stagesById = new java.util.HashMap<>();
 
@@ -75,8 +84,18 @@ public final class Gazetteer {
     }
 
     public void add(Stage stage, List<String> forms) {
+        add(stage, forms, List.of());
+    }
+
+    /** A stage with the forms that report it done and the forms that report it still to come. */
+    public void add(Stage stage, List<String> forms, List<String> upcomingForms) {
         stagesById.put(stage.id(), stage);
-        for (String f : forms) stages.add(stage, f);
+        for (String f : forms) stages.add(new StageForm(stage, false), f);
+        for (String f : upcomingForms) stages.add(new StageForm(stage, true), f);
+    }
+
+    public void addUpcomingMarkers(List<String> markers) {
+        for (String m : markers) upcomingMarkers.add(Boolean.TRUE, m);
     }
 
     public Optional<Name> name(String id) {
@@ -94,13 +113,52 @@ public final class Gazetteer {
         return out;
     }
 
-    /** The furthest stage the text mentions. */
+    /** The furthest stage the text mentions, done or to come. */
     public Optional<Stage> stageIn(String text) {
-        Stage best = null;
-        for (PhraseMatcher.Match<Stage> m : stages.find(text)) {
-            if (best == null || m.label().order() > best.order()) best = m.label();
+        return stageMentionIn(text).map(StageMention::stage);
+    }
+
+    /**
+     * What stage the text reports: the furthest stage reported done, unless the only thing done is
+     * talks and a further stage is still to come ("Pezeshkian flies to Moscow to sign the treaty" is
+     * an upcoming signing; "they agreed the text, to be signed later" is an announcement).
+     */
+    public Optional<StageMention> stageMentionIn(String text) {
+        StageMention done = null, coming = null;
+        for (String sentence : org.treatywatch.text.Sentences.split(text)) {
+            List<String> tokens = org.treatywatch.text.Tokenizer.normalizedTokens(sentence);
+            List<PhraseMatcher.Match<Boolean>> markers = upcomingMarkers.find(tokens);
+            List<PhraseMatcher.Match<StageForm>> found = stages.find(tokens);
+            for (PhraseMatcher.Match<StageForm> m : found) {
+                if (insideLonger(m, found)) continue;
+                boolean upcoming = m.label().upcoming() || futurePrefix(tokens.get(m.start()), m.phrase())
+                        || markers.stream().anyMatch(k -> k.end() <= m.start() && m.start() - k.end() < MARKER_REACH);
+                Stage st = m.label().stage();
+                if (upcoming && (coming == null || st.order() > coming.stage().order())) coming = new StageMention(st, true);
+                if (!upcoming && (done == null || st.order() > done.stage().order())) done = new StageMention(st, false);
+            }
         }
-        return Optional.ofNullable(best);
+        if (done != null && (coming == null || done.stage().order() > 0 || done.stage().order() >= coming.stage().order())) {
+            return Optional.of(done);
+        }
+        return Optional.ofNullable(coming);
+    }
+
+    // "قبيل توقيع" (shortly before signing) is one upcoming form; the "توقيع" inside it is not a signing.
+    private static <T> boolean insideLonger(PhraseMatcher.Match<T> m, List<PhraseMatcher.Match<T>> all) {
+        for (PhraseMatcher.Match<T> o : all) {
+            if (o != m && o.start() <= m.start() && o.end() >= m.end() && o.end() - o.start() > m.end() - m.start()) return true;
+        }
+        return false;
+    }
+
+    // Arabic marks the future with a prefixed س (سيوقع, وستصادق): the listed form is the bare verb.
+    private static boolean futurePrefix(String token, String phrase) {
+        String bare = org.treatywatch.text.Normalizer.forMatching(phrase.split("\\s+")[0]);
+        int at = token.indexOf(bare);
+        if (at <= 0 || bare.startsWith("س")) return false;
+        String prefix = token.substring(0, at);
+        return prefix.equals("س") || prefix.equals("وس") || prefix.equals("فس");
     }
 
     public static Gazetteer empty() {

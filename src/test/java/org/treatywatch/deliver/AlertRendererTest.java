@@ -53,7 +53,7 @@ class AlertRendererTest {
         Analysis a = analyse("he-kazan-1255.html", "ynet", "https://www.ynet.co.il/news/article/k1");
         assertThat(a.relevance().relevant()).isTrue();
         String ar = renderer.render(a.alert(), "ar");
-        assertThat(ar).contains("بوتين", "بزشكيان", "قازان", "قمة بريكس", "📌 محادثات ولقاءات", "(العبرية)");
+        assertThat(ar).contains("بوتين", "بزشكيان", "قازان (روسيا)", "📌 محادثات ولقاءات", "(العبرية)");
         String he = renderer.render(a.alert(), "he");
         assertThat(he).contains("פוטין", "פזשכיאן", "קאזאן", "📌 שיחות ופגישות").contains("\u2068BRICS\u2069");
     }

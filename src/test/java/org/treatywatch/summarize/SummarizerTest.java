@@ -34,7 +34,9 @@ class SummarizerTest {
                 List.of("ב-22 באפריל 2025 אשררה הדומה את ההסכם שעליו חתמו פוטין ופזשכיאן במוסקבה."), List.of(), Optional.empty());
         assertThat(card.stage()).hasValueSatisfying(s -> assertThat(s.id()).isEqualTo("ratification"));
         assertThat(card.people()).extracting(Gazetteer.Name::id).containsExactly("putin", "pezeshkian");
-        assertThat(card.places()).extracting(Gazetteer.Name::id).contains("duma", "moscow");
+        // the Duma is an institution, never a place; Moscow comes with its country
+        assertThat(card.places()).extracting(Gazetteer.Name::id).containsExactly("moscow");
+        assertThat(card.countries()).extracting(Gazetteer.Name::id).containsExactly("russia");
         assertThat(card.date()).contains(LocalDate.of(2025, 4, 22));
         assertThat(Dates.find("في 17 كانون الثاني 2025 وقع")).contains(LocalDate.of(2025, 1, 17));
         assertThat(Dates.find("on 2025-01-17")).contains(LocalDate.of(2025, 1, 17));
