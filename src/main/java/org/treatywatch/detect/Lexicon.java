@@ -42,12 +42,25 @@ public final class Lexicon {
         return dropShadowed(hits);
     }
 
+    /**
+     * Drops hits that a longer hit explains: a country inside a third party's name (روسيا البيضاء),
+     * and any word inside a longer phrase of another concept (ספינות מלחמה are warships, not a war;
+     * الاتفاق النووي is the nuclear deal, not a treaty of the two). Near-linear: hits come in token order.
+     */
     private static List<Hit> dropShadowed(List<Hit> hits) {
-        List<Hit> third = hits.stream().filter(h -> h.concept() == Concept.THIRD_PARTY && h.end() - h.start() > 1).toList();
+        List<Hit> longer = hits.stream().filter(h -> h.end() - h.start() > 1).toList();
         List<Hit> kept = new ArrayList<>(hits.size());
         java.util.Set<Hit> seen = new java.util.HashSet<>();
         for (Hit h : hits) {
-            boolean shadowed = h.concept() != Concept.THIRD_PARTY && third.stream().anyMatch(h::inside);
+            boolean shadowed = false;
+            for (Hit l : longer) {
+                if (l.concept() == h.concept() || !h.inside(l)) continue;
+                boolean party = h.concept() == Concept.RUSSIA || h.concept() == Concept.IRAN || h.concept() == Concept.THIRD_PARTY;
+                if (!party || l.concept() == Concept.THIRD_PARTY) {
+                    shadowed = true;
+                    break;
+                }
+            }
             // the same concept over the same tokens, found through two spellings, counts once
             if (!shadowed && seen.add(new Hit(h.concept(), "", h.start(), h.end()))) kept.add(h);
         }

@@ -11,12 +11,15 @@ import java.util.Set;
  */
 record SentenceConcepts(String text, Set<Concept> concepts, boolean pair, boolean otherPair) {
     private static final int PAIR_DISTANCE = 4;
+    private static final int LIST_SPAN = 6;
 
     static SentenceConcepts of(String text, List<Hit> hits) {
         Set<Concept> concepts = EnumSet.noneOf(Concept.class);
         for (Hit h : hits) concepts.add(h.concept());
         if (concepts.contains(Concept.TREATY_STRONG)) concepts.add(Concept.TREATY);
         boolean pair = namedTogether(hits, Concept.RUSSIA, Concept.IRAN);
+        // "Russia, China and Iran", "Putin, Modi and Pezeshkian": a list of three or more is a multilateral setting
+        if (!pair && listedWithOthers(hits)) concepts.add(Concept.MULTILATERAL);
         boolean sides = concepts.contains(Concept.RUSSIA) && concepts.contains(Concept.IRAN);
         boolean dealing = concepts.contains(Concept.TREATY) || concepts.contains(Concept.INTERACTION);
         boolean oneSide = concepts.contains(Concept.RUSSIA) != concepts.contains(Concept.IRAN);
@@ -36,6 +39,18 @@ record SentenceConcepts(String text, Set<Concept> concepts, boolean pair, boolea
                 boolean thirdBetween = hits.stream().anyMatch(t -> t.start() > from && t.start() < to
                         && t.concept() != a && t.concept() != b && isParty(t.concept()));
                 if (!thirdBetween) return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean listedWithOthers(List<Hit> hits) {
+        for (Hit r : hits) {
+            if (r.concept() != Concept.RUSSIA) continue;
+            for (Hit i : hits) {
+                if (i.concept() != Concept.IRAN || Math.abs(i.start() - r.start()) > LIST_SPAN) continue;
+                int from = Math.min(r.start(), i.start()), to = Math.max(r.start(), i.start());
+                if (hits.stream().anyMatch(t -> t.concept() == Concept.THIRD_PARTY && t.start() > from && t.start() < to)) return true;
             }
         }
         return false;
