@@ -48,8 +48,8 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
         // Where it happened is in the headline or the strongest evidence; other sentences name places of later steps.
         String strongest = evidence.stream().filter(e -> !e.strip().equals(title.strip())).findFirst().orElse("");
         String core = title + "\n" + strongest;
-        for (Gazetteer.Name n : gazetteer.namesIn(core)) {
-            if (n.kind() == Gazetteer.Kind.PLACE && places.size() < MAX_PLACES) {
+        for (Gazetteer.Name n : gazetteer.placesIn(core)) {
+            if (places.size() < MAX_PLACES) {
                 places.add(n);
                 gazetteer.countryOf(n).filter(c -> !countries.contains(c)).ifPresent(countries::add);
             }

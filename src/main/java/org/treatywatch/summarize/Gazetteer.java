@@ -106,6 +106,48 @@ public final class Gazetteer {
         return Optional.ofNullable(stagesById.get(id));
     }
 
+    /**
+     * Places where something happens in the text: a place named after "in" or "to" (במוסקבה,
+     * לטהרן, في موسكو, إلى طهران, in Moscow), not one standing for its government ("the agreement
+     * with Tehran", "the Kremlin said"). In order of first mention, each once.
+     */
+    public List<Name> placesIn(String text) {
+        List<Name> out = new ArrayList<>();
+        for (String sentence : org.treatywatch.text.Sentences.split(text)) {
+            List<String> tokens = org.treatywatch.text.Tokenizer.normalizedTokens(sentence);
+            for (PhraseMatcher.Match<Name> m : names.find(tokens)) {
+                if (m.label().kind() == Kind.PLACE && locative(tokens, m) && !out.contains(m.label())) out.add(m.label());
+            }
+        }
+        return out;
+    }
+
+    // "in", "to", and verbs of visiting whose object is the place (زار طهران, visited Tehran)
+    private static final java.util.Set<String> LOCATIVE_WORDS = normalized("في", "إلى", "حتى", "زار", "يزور", "سيزور", "تزور",
+            "ستزور", "زيارته", "in", "to", "at", "visit", "visits", "visited");
+    private static final java.util.Set<String> BETWEEN = normalized("בין", "بين", "between");
+
+    private static java.util.Set<String> normalized(String... words) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String w : words) out.add(org.treatywatch.text.Normalizer.forMatching(w));
+        return java.util.Set.copyOf(out);
+    }
+
+    private static boolean locative(List<String> tokens, PhraseMatcher.Match<Name> m) {
+        for (int k = Math.max(0, m.start() - 3); k < m.start(); k++) if (BETWEEN.contains(tokens.get(k))) return false;
+        String token = tokens.get(m.start());
+        String form = org.treatywatch.text.Tokenizer.normalizedTokens(m.phrase()).get(0);
+        int at = token.indexOf(form);
+        if (at > 0) {
+            // a proclitic meaning "in" or "to": Hebrew ב/ל anywhere in the chain (ובמוסקבה), Arabic ب/ل before the article
+            String prefix = token.substring(0, at);
+            if (prefix.indexOf('ב') >= 0 || prefix.indexOf('ל') >= 0) return true;
+            String bare = prefix.endsWith("ال") ? prefix.substring(0, prefix.length() - 2) : prefix;
+            if (bare.endsWith("ب") || bare.endsWith("ل")) return true;
+        }
+        return m.start() > 0 && LOCATIVE_WORDS.contains(tokens.get(m.start() - 1));
+    }
+
     /** People and places named in the text, in order of first mention, each once. */
     public List<Name> namesIn(String text) {
         List<Name> out = new ArrayList<>();

@@ -35,6 +35,17 @@ class AlertRendererTest {
     }
 
     @Test
+    void anUpcomingSigningReadsAsUpcomingAndThePlaceComesWithItsCountry() {
+        org.treatywatch.extract.Article article = ArticleExtractor.fromText(
+                "بزشكيان يتوجه إلى عشق آباد لتوقيع المعاهدة مع روسيا\nقال الكرملين إن الرئيس الروسي سيلتقي نظيره الإيراني يوم الجمعة.", null);
+        Analysis a = analyzer.analyse(article, "RT Arabic", "https://arabic.rt.com/x");
+        assertThat(a.relevance().relevant()).isTrue();
+        String he = renderer.render(a.alert(), "he");
+        assertThat(he).contains("📌 חתימה (צפוי)", "עשק אבאד (טורקמניסטן)");
+        assertThat(renderer.render(a.alert(), "ar")).contains("📌 توقيع (مرتقب)", "عشق آباد (تركمانستان)");
+    }
+
+    @Test
     void anArabicSigningArticleReadsInHebrewWithHebrewNamesPlaceAndStage() throws Exception {
         Analysis a = analyse("ar-treaty-signed.html", "BBC عربي", "https://www.bbc.com/arabic/articles/x1");
         String he = renderer.render(a.alert(), "he");

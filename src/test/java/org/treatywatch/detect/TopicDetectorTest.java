@@ -62,4 +62,52 @@ class TopicDetectorTest {
         assertThat(r.relevant()).isFalse();
         assertThat(r.evidence()).isEmpty();
     }
+
+    /** The shipped lexicon and gazetteer: classes of news, each checked in both languages. */
+    final TopicDetector shipped = org.treatywatch.TestFiles.shippedDetector();
+
+    boolean alerts(String headline) {
+        return shipped.detect(headline, "").relevant();
+    }
+
+    @Test
+    void officialsAloneNameBothSidesAndAMeetingIsEvidence() {
+        assertThat(alerts("לברוב אירח את עראקצ'י — השניים דנו ביחסים")).isTrue();
+        assertThat(alerts("بوتين يستقبل لاريجاني — بحث الجانبان التعاون الأمني")).isTrue();
+        // other transliterations of the same names
+        assertThat(alerts("לאריג'ני נפגש עם בלאוסוב במוסקבה")).isTrue();
+        assertThat(alerts("بيزشكيان يلتقي بيلاوسوف")).isTrue();
+        // the Duma and Rosatom stand for Russia, the Majlis and Bushehr for Iran
+        assertThat(alerts("الدوما تصادق على المعاهدة مع طهران")).isTrue();
+        assertThat(alerts("רוסאטום תבנה כורים חדשים בבושהר — ההסכם נחתם")).isTrue();
+    }
+
+    @Test
+    void aMeetingWithAThirdLeaderOrAListOfCountriesIsNotThePair() {
+        assertThat(alerts("פוטין נפגש עם שי ג'ינפינג — הם דנו גם באיראן")).isFalse();
+        assertThat(alerts("روسيا والصين وإيران توقع رسالة مشتركة")).isFalse();
+        assertThat(alerts("שי ג'ינפינג אירח את פוטין, מודי ופזשכיאן — המנהיגים חתמו על הצהרה")).isFalse();
+    }
+
+    @Test
+    void anotherPairsHeadlineStaysSilentEvenIfTheLeadNamesRussia() {
+        assertThat(alerts("הודו ואיראן חתמו על הסכם צ'בהאר — הנמל יחבר את הודו לרוסיה")).isFalse();
+        assertThat(alerts("الهند وإيران توقعان اتفاق تشابهار — الميناء حلقة في الممر إلى روسيا")).isFalse();
+    }
+
+    @Test
+    void warsAndTheUkraineWarAreOtherStories() {
+        assertThat(alerts("لافروف: الضربات الأميركية على إيران سابقة خطيرة")).isFalse();
+        assertThat(alerts("פוטין על התקיפה הישראלית באיראן: מוכנים לתווך")).isFalse();
+        assertThat(alerts("كييف: روسيا أطلقت مسيرات شاهد 136 إيرانية")).isFalse();
+        assertThat(alerts("איראן שלחה לרוסיה טילים בליסטיים לשימוש באוקראינה")).isFalse();
+        // but warships and attack helicopters delivered between the two are arms transfers
+        assertThat(alerts("איראן קיבלה מרוסיה מסוקי תקיפה")).isTrue();
+    }
+
+    @Test
+    void multilateralSettingsAreNotThePairsStory() {
+        assertThat(alerts("מועצת הביטחון של האו\"ם דחתה את הצעת רוסיה על איראן")).isFalse();
+        assertThat(alerts("أوليانوف: قرار مجلس المحافظين ضد إيران خطأ")).isFalse();
+    }
 }
