@@ -9,7 +9,7 @@ import java.util.Set;
  * with no third country between them); and whether the sentence is about a third country's dealings
  * with one of the two sides.
  */
-record SentenceConcepts(String text, Set<Concept> concepts, boolean pair, boolean otherPair) {
+record SentenceConcepts(String text, Set<Concept> concepts, boolean pair, boolean otherPair, boolean thirdPairOnly) {
     private static final int PAIR_DISTANCE = 4;
     private static final int LIST_SPAN = 6;
 
@@ -25,7 +25,11 @@ record SentenceConcepts(String text, Set<Concept> concepts, boolean pair, boolea
         boolean oneSide = concepts.contains(Concept.RUSSIA) != concepts.contains(Concept.IRAN);
         Concept side = concepts.contains(Concept.RUSSIA) ? Concept.RUSSIA : Concept.IRAN;
         boolean other = dealing && oneSide && namedTogether(hits, side, Concept.THIRD_PARTY);
-        return new SentenceConcepts(text, concepts, pair, other);
+        // "an agreement between Washington and Tehran", "Putin discussed with Trump ...": a third party
+        // paired with one of the sides while the two are not paired owns the sentence's deal or meeting
+        boolean thirdPairOnly = !pair && (namedTogether(hits, Concept.RUSSIA, Concept.THIRD_PARTY)
+                || namedTogether(hits, Concept.IRAN, Concept.THIRD_PARTY));
+        return new SentenceConcepts(text, concepts, pair, other, thirdPairOnly);
     }
 
     // "Russia and Iran", "the Russian-Iranian ...", "between Moscow and Tehran": two parties within a
@@ -68,8 +72,20 @@ record SentenceConcepts(String text, Set<Concept> concepts, boolean pair, boolea
         return has(Concept.RUSSIA) && has(Concept.IRAN);
     }
 
-    /** A treaty word here belongs to someone else: a third party is named and only one of our sides is. */
+    /** A treaty word here belongs to someone else: a third party with only one of our sides, or paired with one. */
     boolean treatyOfThirdParty() {
-        return has(Concept.TREATY) && has(Concept.THIRD_PARTY) && !bothSides();
+        return has(Concept.TREATY) && has(Concept.THIRD_PARTY) && (!bothSides() || (thirdPairOnly && !has(Concept.TREATY_STRONG)));
+    }
+
+    /** A headline about someone else's deal, or about a multilateral setting, a war or the Ukraine war, not the pair's. */
+    boolean headlineOfAnotherStory() {
+        if (otherPair) return true;
+        boolean setting = has(Concept.MULTILATERAL) || has(Concept.CONFLICT) || has(Concept.UKRAINE_WAR);
+        return setting && !pair && !has(Concept.TREATY_STRONG);
+    }
+
+    /** A meeting or deal word here is ours: not another pair's headline, not a third party's dealings. */
+    boolean interactionOfThePair() {
+        return has(Concept.INTERACTION) && !otherPair && !thirdPairOnly;
     }
 }

@@ -48,6 +48,11 @@ public final class TopicDetector {
 
     /** Judges an article by its title and extracted body text. */
     public Relevance detect(String title, String body) {
+        if (title != null && (body == null || body.isBlank())) {
+            // a feed item or a pasted line: "headline — lead" is a title and its first sentence
+            java.util.regex.Matcher dash = HEADLINE_DASH.matcher(title);
+            if (dash.find()) return detect(title.substring(0, dash.start()), title.substring(dash.end()));
+        }
         List<SentenceConcepts> sentences = new ArrayList<>();
         if (title != null && !title.isBlank()) sentences.add(analyse(title));
         int bodyStart = sentences.size();
@@ -76,8 +81,9 @@ public final class TopicDetector {
             }
         }
         double raw = best.score;
-        // "India and Iran sign the Chabahar deal" stays that pair's story even if the lead names Russia.
-        if (headline(sentences).otherPair()) raw = Math.min(raw, threshold - OTHER_PAIR_MARGIN);
+        // "India and Iran sign the Chabahar deal" stays that pair's story even if the lead names Russia;
+        // so does a headline about nuclear talks with the West, a war, or the Ukraine war.
+        if (headline(sentences).headlineOfAnotherStory()) raw = Math.min(raw, threshold - OTHER_PAIR_MARGIN);
         double score = Math.round(Math.max(0, raw) * 1000) / 1000.0;
         return new Relevance(score >= threshold, score, best.concepts, List.copyOf(evidence));
     }
@@ -108,7 +114,7 @@ public final class TopicDetector {
                 treaty = true;
                 strong |= s.has(Concept.TREATY_STRONG);
             }
-            interaction |= s.has(Concept.INTERACTION) && !s.otherPair();
+            interaction |= s.interactionOfThePair();
         }
         if (!(treaty || interaction) || !seen.contains(Concept.RUSSIA) || !seen.contains(Concept.IRAN)) {
             return new Window(0, sentences, seen);
