@@ -57,7 +57,8 @@ public final class GazetteerFile {
         if (stages != null) {
             for (var e : stages.entrySet()) {
                 Map<String, Object> v = (Map<String, Object>) e.getValue();
-                g.add(new Gazetteer.Stage(e.getKey(), order++, languages(v)), strings(v.get("forms")), strings(v.get("upcoming")));
+                g.add(new Gazetteer.Stage(e.getKey(), order++, languages(v)), strings(v.get("forms")), strings(v.get("upcoming")),
+                        strings(v.get("mentions")));
             }
         }
         g.addUpcomingMarkers(strings(map.get("upcoming_markers")));

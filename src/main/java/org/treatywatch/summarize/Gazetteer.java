@@ -44,7 +44,10 @@ public final class Gazetteer {
     /** A stage as the text reports it: done, or still to come ("expected to sign", ייחתם, سيوقع). */
     public record StageMention(Stage stage, boolean upcoming) {}
 
-    private record StageForm(Stage stage, boolean upcoming) {}
+    /** How a form reports its stage: done (a verb in the past or present), still to come, or a tenseless noun. */
+    public enum Tense { DONE, UPCOMING, MENTION }
+
+    private record StageForm(Stage stage, Tense tense) {}
 
     /** Words before a stage word that put it in the future (צפוי, من المتوقع, expected), this many tokens back at most. */
     static final int MARKER_REACH = 3;
@@ -89,9 +92,15 @@ public final class Gazetteer {
 
     /** A stage with the forms that report it done and the forms that report it still to come. */
     public void add(Stage stage, List<String> forms, List<String> upcomingForms) {
+        add(stage, forms, upcomingForms, List.of());
+    }
+
+    /** ... and nouns that name it without a tense ("the signing"): they count only when no verb says more. */
+    public void add(Stage stage, List<String> forms, List<String> upcomingForms, List<String> mentions) {
         stagesById.put(stage.id(), stage);
-        for (String f : forms) stages.add(new StageForm(stage, false), f);
-        for (String f : upcomingForms) stages.add(new StageForm(stage, true), f);
+        for (String f : forms) stages.add(new StageForm(stage, Tense.DONE), f);
+        for (String f : upcomingForms) stages.add(new StageForm(stage, Tense.UPCOMING), f);
+        for (String f : mentions) stages.add(new StageForm(stage, Tense.MENTION), f);
     }
 
     public void addUpcomingMarkers(List<String> markers) {
@@ -163,27 +172,34 @@ public final class Gazetteer {
     /**
      * What stage the text reports: the furthest stage reported done, unless the only thing done is
      * talks and a further stage is still to come ("Pezeshkian flies to Moscow to sign the treaty" is
-     * an upcoming signing; "they agreed the text, to be signed later" is an announcement).
+     * an upcoming signing; "they agreed the text, to be signed later" is an announcement). A noun
+     * alone ("the signing ceremony") names its stage when no verb says more.
      */
     public Optional<StageMention> stageMentionIn(String text) {
-        StageMention done = null, coming = null;
+        StageMention done = null, coming = null, named = null;
         for (String sentence : org.treatywatch.text.Sentences.split(text)) {
             List<String> tokens = org.treatywatch.text.Tokenizer.normalizedTokens(sentence);
             List<PhraseMatcher.Match<Boolean>> markers = upcomingMarkers.find(tokens);
             List<PhraseMatcher.Match<StageForm>> found = stages.find(tokens);
             for (PhraseMatcher.Match<StageForm> m : found) {
                 if (insideLonger(m, found)) continue;
-                boolean upcoming = m.label().upcoming() || futurePrefix(tokens.get(m.start()), m.phrase())
+                boolean upcoming = m.label().tense() == Tense.UPCOMING || futurePrefix(tokens.get(m.start()), m.phrase())
                         || markers.stream().anyMatch(k -> k.end() <= m.start() && m.start() - k.end() < MARKER_REACH);
                 Stage st = m.label().stage();
-                if (upcoming && (coming == null || st.order() > coming.stage().order())) coming = new StageMention(st, true);
-                if (!upcoming && (done == null || st.order() > done.stage().order())) done = new StageMention(st, false);
+                if (upcoming) coming = further(coming, new StageMention(st, true));
+                else if (m.label().tense() == Tense.DONE) done = further(done, new StageMention(st, false));
+                else named = further(named, new StageMention(st, false));
             }
         }
         if (done != null && (coming == null || done.stage().order() > 0 || done.stage().order() >= coming.stage().order())) {
             return Optional.of(done);
         }
-        return Optional.ofNullable(coming);
+        if (coming != null) return Optional.of(coming);
+        return Optional.ofNullable(named);
+    }
+
+    private static StageMention further(StageMention best, StageMention candidate) {
+        return best == null || candidate.stage().order() > best.stage().order() ? candidate : best;
     }
 
     // "قبيل توقيع" (shortly before signing) is one upcoming form; the "توقيع" inside it is not a signing.
