@@ -48,10 +48,9 @@ public final class TopicDetector {
 
     /** Judges an article by its title and extracted body text. */
     public Relevance detect(String title, String body) {
-        if (title != null && (body == null || body.isBlank())) {
+        if (title != null && (body == null || body.isBlank()) && !Sentences.afterHeadline(title).isEmpty()) {
             // a feed item or a pasted line: "headline — lead" is a title and its first sentence
-            java.util.regex.Matcher dash = HEADLINE_DASH.matcher(title);
-            if (dash.find()) return detect(title.substring(0, dash.start()), title.substring(dash.end()));
+            return detect(Sentences.headline(title), Sentences.afterHeadline(title));
         }
         List<SentenceConcepts> sentences = new ArrayList<>();
         if (title != null && !title.isBlank()) sentences.add(analyse(title));
@@ -91,11 +90,9 @@ public final class TopicDetector {
     /** The title (or else the first sentence) up to a dash that separates a headline from its lead. */
     private SentenceConcepts headline(List<SentenceConcepts> sentences) {
         String first = sentences.get(0).text();
-        java.util.regex.Matcher dash = HEADLINE_DASH.matcher(first);
-        return dash.find() ? analyse(first.substring(0, dash.start())) : sentences.get(0);
+        String headline = Sentences.headline(first);
+        return headline.equals(first) ? sentences.get(0) : analyse(headline);
     }
-
-    private static final java.util.regex.Pattern HEADLINE_DASH = java.util.regex.Pattern.compile("\\s[\u2014\u2013-]\\s");
 
     private SentenceConcepts analyse(String sentence) {
         String repaired = Mojibake.repair(sentence);

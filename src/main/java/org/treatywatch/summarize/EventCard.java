@@ -54,7 +54,8 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
                 gazetteer.countryOf(n).filter(c -> !countries.contains(c)).ifPresent(countries::add);
             }
         }
-        Optional<Gazetteer.StageMention> stage = gazetteer.stageMentionIn(title);
+        // a headline says what happened; in "headline — lead" the lead may recall or foresee other stages
+        Optional<Gazetteer.StageMention> stage = gazetteer.stageMentionIn(org.treatywatch.text.Sentences.headline(title));
         if (stage.isEmpty()) stage = gazetteer.stageMentionIn(focus);
         boolean upcoming = stage.map(Gazetteer.StageMention::upcoming).orElse(false);
         String dateText = title + "\n" + String.join("\n", evidence) + "\n" + String.join("\n", lead);

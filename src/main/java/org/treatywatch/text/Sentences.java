@@ -17,6 +17,21 @@ public final class Sentences {
 
     private Sentences() {}
 
+    // A spaced dash (—, –, -) separates a news line's headline from its lead: "X meets Y — the two discussed ..."
+    private static final java.util.regex.Pattern HEADLINE_DASH = java.util.regex.Pattern.compile("\\s[\u2014\u2013-]\\s");
+
+    /** The headline of a "headline — lead" line, or the whole text when it has no such dash. */
+    public static String headline(String line) {
+        java.util.regex.Matcher dash = HEADLINE_DASH.matcher(line);
+        return dash.find() ? line.substring(0, dash.start()) : line;
+    }
+
+    /** The lead of a "headline — lead" line, or "" when it has no such dash. */
+    public static String afterHeadline(String line) {
+        java.util.regex.Matcher dash = HEADLINE_DASH.matcher(line);
+        return dash.find() ? line.substring(dash.end()) : "";
+    }
+
     public static List<String> split(String text) {
         List<String> out = new ArrayList<>();
         if (text == null || text.isBlank()) return out;
