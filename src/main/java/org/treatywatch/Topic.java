@@ -16,10 +16,24 @@ import org.treatywatch.summarize.Gazetteer;
  * item that names only officials ("Lavrov received Araghchi") still has both sides.
  */
 public final class Topic {
+    /** The topic as shipped: the {@code topics:} section of the feeds.yaml built into the jar. */
+    private static final Map<Concept, List<String>> BUILT_IN = builtIn();
+
     private Topic() {}
+
+    private static Map<Concept, List<String>> builtIn() {
+        try (java.io.InputStream in = Topic.class.getResourceAsStream("/defaults/feeds.yaml")) {
+            if (in == null) return Map.of();
+            return FeedsFile.parse("built-in feeds.yaml", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).topics();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the built-in feeds.yaml", e);
+        }
+    }
 
     public static TopicDetector detector(FeedsFile.Loaded loaded, Gazetteer gazetteer) {
         Map<Concept, List<String>> forms = new EnumMap<>(Concept.class);
+        // a concept feeds.yaml lists replaces the built-in one; a concept it leaves out keeps the built-in words
+        BUILT_IN.forEach((c, l) -> forms.put(c, new ArrayList<>(l)));
         loaded.topics().forEach((c, l) -> forms.put(c, new ArrayList<>(l)));
         Map<Concept, List<String>> names = new EnumMap<>(Concept.class);
         for (Concept side : List.of(Concept.RUSSIA, Concept.IRAN)) {
