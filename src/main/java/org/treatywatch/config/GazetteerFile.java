@@ -62,6 +62,8 @@ public final class GazetteerFile {
             }
         }
         g.addUpcomingMarkers(strings(map.get("upcoming_markers")));
+        g.addLocativeWords(strings(map.get("locative_words")));
+        g.addBetweenWords(strings(map.get("between_words")));
         return g;
     }
 

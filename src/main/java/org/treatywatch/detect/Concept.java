@@ -8,10 +8,11 @@ import java.util.Optional;
  * INTERACTION: the two sides dealing with each other (met, called, received, delivered, cooperation).
  * MULTILATERAL: settings where the two are listed, not the subject (UN Security Council, IAEA, P5+1).
  * CONFLICT: strikes and wars others wage on one side. UKRAINE_WAR: Iranian drones and missiles in
- * Russia's war, a separate story.
+ * Russia's war, a separate story. TRANSIT: "via", "through" — a third party named right after it is
+ * a route (gas via Azerbaijan), not a party.
  */
 public enum Concept {
-    RUSSIA, IRAN, TREATY, TREATY_STRONG, INTERACTION, CONTEXT, THIRD_PARTY, MULTILATERAL, CONFLICT, UKRAINE_WAR;
+    RUSSIA, IRAN, TREATY, TREATY_STRONG, INTERACTION, CONTEXT, THIRD_PARTY, MULTILATERAL, CONFLICT, UKRAINE_WAR, TRANSIT;
 
     /** The key used in feeds.yaml under {@code topics:}, e.g. {@code treaty_strong}. */
     public String key() {

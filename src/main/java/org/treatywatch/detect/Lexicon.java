@@ -39,7 +39,20 @@ public final class Lexicon {
     public List<Hit> find(List<String> tokens) {
         List<Hit> hits = new ArrayList<>();
         for (PhraseMatcher.Match<Concept> m : matcher.find(tokens)) hits.add(new Hit(m.label(), m.phrase(), m.start(), m.end()));
-        return dropShadowed(hits);
+        return dropRoutes(dropShadowed(hits));
+    }
+
+    // "gas via Azerbaijan": a third party right after a transit word is a route, not a party to the deal
+    private static List<Hit> dropRoutes(List<Hit> hits) {
+        java.util.Set<Integer> routeStarts = new java.util.HashSet<>();
+        for (Hit h : hits) if (h.concept() == Concept.TRANSIT) routeStarts.add(h.end());
+        if (routeStarts.isEmpty()) return hits;
+        List<Hit> kept = new ArrayList<>(hits.size());
+        for (Hit h : hits) {
+            if (h.concept() == Concept.TRANSIT || (h.concept() == Concept.THIRD_PARTY && routeStarts.contains(h.start()))) continue;
+            kept.add(h);
+        }
+        return kept;
     }
 
     /**

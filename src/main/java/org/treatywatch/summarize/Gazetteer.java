@@ -131,19 +131,21 @@ public final class Gazetteer {
         return out;
     }
 
-    // "in", "to", and verbs of visiting whose object is the place (زار طهران, visited Tehran)
-    private static final java.util.Set<String> LOCATIVE_WORDS = normalized("في", "إلى", "حتى", "زار", "يزور", "سيزور", "تزور",
-            "ستزور", "زيارته", "in", "to", "at", "visit", "visits", "visited");
-    private static final java.util.Set<String> BETWEEN = normalized("בין", "بين", "between");
+    /** Words before a place that make it where something happens (في, إلى, in, to, visited); from gazetteer.yaml. */
+    private final java.util.Set<String> locativeWords = new java.util.HashSet<>();
+    /** Words that make the next places a pair of governments ("between Moscow and Tehran"); from gazetteer.yaml. */
+    private final java.util.Set<String> betweenWords = new java.util.HashSet<>();
 
-    private static java.util.Set<String> normalized(String... words) {
-        java.util.Set<String> out = new java.util.HashSet<>();
-        for (String w : words) out.add(org.treatywatch.text.Normalizer.forMatching(w));
-        return java.util.Set.copyOf(out);
+    public void addLocativeWords(List<String> words) {
+        for (String w : words) locativeWords.add(org.treatywatch.text.Normalizer.forMatching(w.strip()));
     }
 
-    private static boolean locative(List<String> tokens, PhraseMatcher.Match<Name> m) {
-        for (int k = Math.max(0, m.start() - 3); k < m.start(); k++) if (BETWEEN.contains(tokens.get(k))) return false;
+    public void addBetweenWords(List<String> words) {
+        for (String w : words) betweenWords.add(org.treatywatch.text.Normalizer.forMatching(w.strip()));
+    }
+
+    private boolean locative(List<String> tokens, PhraseMatcher.Match<Name> m) {
+        for (int k = Math.max(0, m.start() - 3); k < m.start(); k++) if (betweenWords.contains(tokens.get(k))) return false;
         String token = tokens.get(m.start());
         String form = org.treatywatch.text.Tokenizer.normalizedTokens(m.phrase()).get(0);
         int at = token.indexOf(form);
@@ -154,7 +156,7 @@ public final class Gazetteer {
             String bare = prefix.endsWith("ال") ? prefix.substring(0, prefix.length() - 2) : prefix;
             if (bare.endsWith("ب") || bare.endsWith("ل")) return true;
         }
-        return m.start() > 0 && LOCATIVE_WORDS.contains(tokens.get(m.start() - 1));
+        return m.start() > 0 && locativeWords.contains(tokens.get(m.start() - 1));
     }
 
     /** People and places named in the text, in order of first mention, each once. */
