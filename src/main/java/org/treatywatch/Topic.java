@@ -12,8 +12,8 @@ import org.treatywatch.summarize.Gazetteer;
 
 /**
  * Builds the detector from the {@code topics:} section of feeds.yaml and the gazetteer: the
- * gazetteer's people, institutions and projects stand for the side they belong to, so an item that
- * names only officials ("Lavrov received Araghchi") still has both sides.
+ * gazetteer's people, institutions, projects and places marked with a side stand for it, so an item
+ * that names only officials ("Lavrov received Araghchi") still has both sides.
  */
 public final class Topic {
     /** The topic as shipped: the {@code topics:} section of the feeds.yaml built into the jar. */
@@ -40,8 +40,7 @@ public final class Topic {
             String id = side.key();
             names.put(side, gazetteer.formsOf(id, Gazetteer.Kind.PERSON));
             List<String> other = forms.computeIfAbsent(side, k -> new ArrayList<>());
-            // places do not: a forum in Saint Petersburg is not Russia dealing with anyone (capitals are topic words)
-            for (Gazetteer.Kind k : List.of(Gazetteer.Kind.INSTITUTION, Gazetteer.Kind.PROJECT)) {
+            for (Gazetteer.Kind k : List.of(Gazetteer.Kind.INSTITUTION, Gazetteer.Kind.PROJECT, Gazetteer.Kind.PLACE)) {
                 other.addAll(gazetteer.formsOf(id, k));
             }
         }

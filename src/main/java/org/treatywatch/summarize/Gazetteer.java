@@ -66,19 +66,17 @@ public final class Gazetteer {
         for (String f : forms) names.add(name, f, name.kind() == Kind.PERSON);
     }
 
-    /** Every spelling of every entry that stands for this side, by kind: what the detector knows of it. */
+    /**
+     * Every spelling of every entry that stands for this side, by kind: what the detector knows of it.
+     * Only entries marked with {@code side:} count; a place's country alone does not make it a party
+     * (a forum in Saint Petersburg is not Russia dealing with anyone; the Bushehr plant is Iran).
+     */
     public List<String> formsOf(String side, Kind kind) {
         List<String> out = new ArrayList<>();
         formsByName.forEach((n, forms) -> {
-            if (n.kind() == kind && side.equals(sideOf(n))) out.addAll(forms);
+            if (n.kind() == kind && side.equals(n.side())) out.addAll(forms);
         });
         return out;
-    }
-
-    /** The side an entry stands for: its own, or its country's for a place. */
-    public String sideOf(Name n) {
-        if (!n.side().isEmpty()) return n.side();
-        return n.kind() == Kind.PLACE ? n.country() : "";
     }
 
     /** The country a place lies in, when the gazetteer knows it. */
