@@ -46,8 +46,9 @@ final class FileWatcher implements AutoCloseable {
                 log.info("feeds.yaml or templates changed; reloading");
                 onChange.run();
             }
-        } catch (RuntimeException e) {
-            log.error("reload after a file change failed: {}", e.getMessage(), e);
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            // whatever an edit did, the watcher keeps watching: the next valid edit is picked up
+            log.error("reload after a file change failed: {}", e.toString());
         }
     }
 

@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.treatywatch.detect.Concept;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -68,12 +67,14 @@ public final class FeedsFile {
     private Loaded read(Reader reader) {
         Node root;
         try {
-            root = new Yaml(new LoaderOptions()).compose(reader);
+            root = new Yaml(YamlLimits.options()).compose(reader);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             return failed(fileName + ":" + line + ": not valid YAML: " + e.getProblem());
         } catch (YAMLException e) {
             return failed(fileName + ": not valid YAML: " + e.getMessage());
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            return failed(fileName + ": not read: nested too deeply or too large");
         }
         if (!(root instanceof MappingNode map)) return failed(fileName + ":1: expected a mapping with 'feeds:' and 'topics:'");
         List<FeedDef> feeds = new ArrayList<>();
@@ -203,15 +204,32 @@ public final class FeedsFile {
     /** Either a list of words, or a mapping from language code to a list of words. */
     private List<String> readForms(Node node) {
         List<String> out = new ArrayList<>();
+        readForms(node, out, 0);
+        return out;
+    }
+
+    // Bounded: a self-referencing alias or aliases doubling through nested maps end with an error, not a crash.
+    private void readForms(Node node, List<String> out, int depth) {
+        if (depth > 2) {
+            error(node, "words nest too deeply: use a list, or languages (he, ar, en ...) each with a list");
+            return;
+        }
         if (node instanceof SequenceNode seq) {
-            for (Node n : seq.getValue()) scalar(n).ifPresentOrElse(out::add, () -> error(n, "expected a word or phrase"));
+            for (Node n : seq.getValue()) {
+                if (++formsRead > YamlLimits.MAX_FORMS) {
+                    if (formsRead == YamlLimits.MAX_FORMS + 1) error(n, "more than " + YamlLimits.MAX_FORMS + " words under topics:");
+                    return;
+                }
+                scalar(n).ifPresentOrElse(out::add, () -> error(n, "expected a word or phrase"));
+            }
         } else if (node instanceof MappingNode map) {
-            for (NodeTuple t : map.getValue()) out.addAll(readForms(t.getValueNode()));
+            for (NodeTuple t : map.getValue()) readForms(t.getValueNode(), out, depth + 1);
         } else {
             error(node, "expected a list of words, or languages (he, ar, en ...) each with a list");
         }
-        return out;
     }
+
+    private int formsRead;
 
     private static boolean validUrl(String url) {
         try {

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.treatywatch.summarize.Gazetteer;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -30,7 +29,7 @@ public final class GazetteerFile {
         if (Files.isRegularFile(p)) {
             try {
                 return parse(Files.readString(p, StandardCharsets.UTF_8));
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | StackOverflowError e) {
                 log.error("templates/{}: {} — using the built-in gazetteer", FILE, e.getMessage());
             }
         }
@@ -44,7 +43,7 @@ public final class GazetteerFile {
 
     @SuppressWarnings("unchecked")
     static Gazetteer parse(String yaml) {
-        Object root = new Yaml(new LoaderOptions()).load(yaml);
+        Object root = new Yaml(YamlLimits.options()).load(yaml);
         if (!(root instanceof Map<?, ?> map)) throw new IllegalArgumentException("expected people:, places: and stages:");
         Gazetteer g = new Gazetteer();
         addNames(g, (Map<String, Object>) map.get("countries"), Gazetteer.Kind.COUNTRY);

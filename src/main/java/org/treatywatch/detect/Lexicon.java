@@ -61,22 +61,31 @@ public final class Lexicon {
      * الاتفاق النووي is the nuclear deal, not a treaty of the two). Near-linear: hits come in token order.
      */
     private static List<Hit> dropShadowed(List<Hit> hits) {
-        List<Hit> longer = hits.stream().filter(h -> h.end() - h.start() > 1).toList();
+        java.util.Map<Integer, List<Hit>> longerByStart = new java.util.HashMap<>();
+        int longest = 1;
+        for (Hit h : hits) {
+            if (h.end() - h.start() > 1) {
+                longerByStart.computeIfAbsent(h.start(), k -> new ArrayList<>()).add(h);
+                longest = Math.max(longest, h.end() - h.start());
+            }
+        }
         List<Hit> kept = new ArrayList<>(hits.size());
         java.util.Set<Hit> seen = new java.util.HashSet<>();
         for (Hit h : hits) {
-            boolean shadowed = false;
-            for (Hit l : longer) {
-                if (l.concept() == h.concept() || !h.inside(l)) continue;
-                boolean party = h.concept() == Concept.RUSSIA || h.concept() == Concept.IRAN || h.concept() == Concept.THIRD_PARTY;
-                if (!party || l.concept() == Concept.THIRD_PARTY) {
-                    shadowed = true;
-                    break;
-                }
-            }
             // the same concept over the same tokens, found through two spellings, counts once
-            if (!shadowed && seen.add(new Hit(h.concept(), "", h.start(), h.end()))) kept.add(h);
+            if (!shadowed(h, longerByStart, longest) && seen.add(new Hit(h.concept(), "", h.start(), h.end()))) kept.add(h);
         }
         return kept;
+    }
+
+    // Only phrases starting at most `longest` tokens earlier can cover a hit: linear in the hits.
+    private static boolean shadowed(Hit h, java.util.Map<Integer, List<Hit>> longerByStart, int longest) {
+        boolean party = h.concept() == Concept.RUSSIA || h.concept() == Concept.IRAN || h.concept() == Concept.THIRD_PARTY;
+        for (int start = Math.max(0, h.start() - longest); start <= h.start(); start++) {
+            for (Hit l : longerByStart.getOrDefault(start, List.of())) {
+                if (l.concept() != h.concept() && h.inside(l) && (!party || l.concept() == Concept.THIRD_PARTY)) return true;
+            }
+        }
+        return false;
     }
 }

@@ -35,29 +35,40 @@ record SentenceConcepts(String text, Set<Concept> concepts, boolean pair, boolea
     // "Russia and Iran", "the Russian-Iranian ...", "between Moscow and Tehran": two parties within a
     // few words and no other party between them ("Russia, China and Iran" is a trio, not the pair).
     private static boolean namedTogether(List<Hit> hits, Concept a, Concept b) {
-        for (Hit x : hits) {
-            if (x.concept() != a) continue;
-            for (Hit y : hits) {
-                if (y.concept() != b || Math.abs(y.start() - x.start()) > PAIR_DISTANCE) continue;
-                int from = Math.min(x.start(), y.start()), to = Math.max(x.start(), y.start());
-                boolean thirdBetween = hits.stream().anyMatch(t -> t.start() > from && t.start() < to
-                        && t.concept() != a && t.concept() != b && isParty(t.concept()));
-                if (!thirdBetween) return true;
+        return within(hits, a, b, PAIR_DISTANCE, false);
+    }
+
+    /**
+     * Whether an {@code a} hit and a {@code b} hit stand at most {@code distance} tokens apart with
+     * (when {@code thirdBetween}) or without another party between them. Hits come in token order,
+     * so only neighbours are compared: linear in the hits of a sentence.
+     */
+    private static boolean within(List<Hit> hits, Concept a, Concept b, int distance, boolean thirdBetween) {
+        for (int x = 0; x < hits.size(); x++) {
+            Hit hx = hits.get(x);
+            if (hx.concept() != a) continue;
+            for (int y = x + 1; y < hits.size() && hits.get(y).start() - hx.start() <= distance; y++) {
+                if (hits.get(y).concept() == b && between(hits, x, y, a, b) == thirdBetween) return true;
+            }
+            for (int y = x - 1; y >= 0 && hx.start() - hits.get(y).start() <= distance; y--) {
+                if (hits.get(y).concept() == b && between(hits, y, x, a, b) == thirdBetween) return true;
             }
         }
         return false;
     }
 
-    private static boolean listedWithOthers(List<Hit> hits) {
-        for (Hit r : hits) {
-            if (r.concept() != Concept.RUSSIA) continue;
-            for (Hit i : hits) {
-                if (i.concept() != Concept.IRAN || Math.abs(i.start() - r.start()) > LIST_SPAN) continue;
-                int from = Math.min(r.start(), i.start()), to = Math.max(r.start(), i.start());
-                if (hits.stream().anyMatch(t -> t.concept() == Concept.THIRD_PARTY && t.start() > from && t.start() < to)) return true;
-            }
+    // another party strictly between hits i < j (by position in the ordered list)
+    private static boolean between(List<Hit> hits, int i, int j, Concept a, Concept b) {
+        int from = hits.get(i).start(), to = hits.get(j).start();
+        for (int k = i + 1; k < j; k++) {
+            Hit t = hits.get(k);
+            if (t.start() > from && t.start() < to && t.concept() != a && t.concept() != b && isParty(t.concept())) return true;
         }
         return false;
+    }
+
+    private static boolean listedWithOthers(List<Hit> hits) {
+        return within(hits, Concept.RUSSIA, Concept.IRAN, LIST_SPAN, true);
     }
 
     private static boolean isParty(Concept c) {

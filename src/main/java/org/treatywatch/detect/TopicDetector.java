@@ -53,7 +53,7 @@ public final class TopicDetector {
             return detect(Sentences.headline(title), Sentences.afterHeadline(title));
         }
         List<SentenceConcepts> sentences = new ArrayList<>();
-        if (title != null && !title.isBlank()) sentences.add(analyse(title));
+        if (title != null && !title.isBlank()) sentences.add(analyse(Sentences.bounded(title, Sentences.MAX_SENTENCE_CHARS)));
         int bodyStart = sentences.size();
         for (String s : Sentences.split(body == null ? "" : body)) sentences.add(analyse(s));
         if (sentences.isEmpty()) return Relevance.none();

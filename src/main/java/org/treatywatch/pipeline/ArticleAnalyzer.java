@@ -16,6 +16,11 @@ import org.treatywatch.text.Sentences;
 /** Judges an extracted article and prepares its alert; shared by polling and {@code inspect}. */
 public final class ArticleAnalyzer {
     private static final int LEAD_SENTENCES = 3;
+    /**
+     * What of an article is judged and summarized: news articles are far shorter; a hostile 5 MB page
+     * is judged by its first part instead of holding a poll worker.
+     */
+    static final int MAX_ANALYSED_CHARS = 100_000;
 
     private volatile TopicDetector detector;
     private volatile Gazetteer gazetteer;
@@ -36,7 +41,7 @@ public final class ArticleAnalyzer {
     }
 
     public Analysis analyse(Article article, String outlet, String url) {
-        String body = article.text();
+        String body = Sentences.bounded(article.text(), MAX_ANALYSED_CHARS);
         Relevance r = detector.detect(article.title(), body);
         String summary = Summarizer.summarize(article.title(), body, r.evidence());
         // The "why" line shows the article's own evidence: not the headline, and not a sentence the summary already shows.

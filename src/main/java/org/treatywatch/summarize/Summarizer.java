@@ -21,6 +21,8 @@ public final class Summarizer {
     static final int MIN_SENTENCE = 25;
     private static final double DAMPING = 0.85;
     private static final int ITERATIONS = 20;
+    /** TextRank ranks at most this many sentences from the top: news puts its facts first, and the cost is quadratic. */
+    static final int MAX_RANKED = 60;
 
     private Summarizer() {}
 
@@ -29,6 +31,7 @@ public final class Summarizer {
         Set<String> seen = new HashSet<>();
         seen.add(key(title));
         for (String s : Sentences.split(body)) {
+            if (sentences.size() >= MAX_RANKED) break;
             if (s.length() >= MIN_SENTENCE && seen.add(key(s))) sentences.add(s);
         }
         if (sentences.isEmpty()) return "";
@@ -72,15 +75,15 @@ public final class Summarizer {
         }
         double[] rank = new double[n];
         java.util.Arrays.fill(rank, 1.0);
+        double[] outWeight = new double[n];
+        for (int j = 0; j < n; j++) for (int k = 0; k < n; k++) outWeight[j] += sim[j][k];
         for (int it = 0; it < ITERATIONS; it++) {
             double[] next = new double[n];
             for (int i = 0; i < n; i++) {
                 double sum = 0;
                 for (int j = 0; j < n; j++) {
                     if (i == j || sim[j][i] == 0) continue;
-                    double out = 0;
-                    for (int k = 0; k < n; k++) out += sim[j][k];
-                    sum += sim[j][i] / out * rank[j];
+                    sum += sim[j][i] / outWeight[j] * rank[j];
                 }
                 next[i] = (1 - DAMPING) + DAMPING * sum;
             }
@@ -117,7 +120,10 @@ public final class Summarizer {
     public static String cut(String s, int max) {
         if (s.length() <= max) return s;
         int end = s.lastIndexOf(' ', max - 1);
-        return s.substring(0, end > max / 2 ? end : max - 1) + "…";
+        if (end <= max / 2) end = max - 1;
+        // never split a surrogate pair (an emoji or a rare letter would become "?")
+        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) end--;
+        return s.substring(0, end) + "…";
     }
 
     static String key(String s) {

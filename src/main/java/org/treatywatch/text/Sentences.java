@@ -32,6 +32,21 @@ public final class Sentences {
         return dash.find() ? line.substring(dash.end()) : "";
     }
 
+    /**
+     * Longer "sentences" (a page with no full stops) are cut at word boundaries into pieces this
+     * long, so every step that works per sentence has a bounded cost.
+     */
+    public static final int MAX_SENTENCE_CHARS = 1_000;
+
+    /** Text at most {@code max} characters long, cut at a word boundary (and never inside a surrogate pair). */
+    public static String bounded(String text, int max) {
+        if (text == null || text.length() <= max) return text == null ? "" : text;
+        int end = text.lastIndexOf(' ', max);
+        if (end < max / 2) end = max;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) end--;
+        return text.substring(0, end);
+    }
+
     public static List<String> split(String text) {
         List<String> out = new ArrayList<>();
         if (text == null || text.isBlank()) return out;
@@ -42,6 +57,11 @@ public final class Sentences {
             int start = it.first();
             for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
                 String s = block.substring(start, end).strip();
+                while (s.length() > MAX_SENTENCE_CHARS) {
+                    String piece = bounded(s, MAX_SENTENCE_CHARS);
+                    out.add(piece.strip());
+                    s = s.substring(piece.length()).strip();
+                }
                 if (!s.isEmpty()) out.add(s);
             }
         }

@@ -93,4 +93,22 @@ class FeedsFileTest {
         assertThat(loaded.topics().get(Concept.IRAN)).containsExactly("איראן", "ايران");
         assertThat(loaded.errors()).singleElement().asString().startsWith("feeds.yaml:5: unknown concept 'weather'");
     }
+
+    static final String ONE_FEED = "feeds:\n  - id: a\n    url: https://example.org/rss\n    language: ar\n";
+
+    @Test
+    void anAliasBombUnderTopicsIsRefusedWithALineNotAnOutOfMemoryError() {
+        StringBuilder yaml = new StringBuilder(ONE_FEED + "topics:\n  x0: &a0 [lol, lol]\n");
+        for (int i = 1; i <= 30; i++) yaml.append("  x").append(i).append(": &a").append(i).append(" {p: *a").append(i - 1).append(", q: *a").append(i - 1).append("}\n");
+        yaml.append("  russia: {ar: *a30}\n");
+        FeedsFile.Loaded loaded = FeedsFile.parse("feeds.yaml", yaml.toString());
+        assertThat(loaded.errors()).singleElement().asString().startsWith("feeds.yaml").contains("aliases");
+    }
+
+    @Test
+    void aSelfReferencingAliasIsAnErrorWithItsLine() {
+        String yaml = ONE_FEED + "topics:\n  russia: &r {he: [a], ar: *r}\n";
+        FeedsFile.Loaded loaded = FeedsFile.parse("feeds.yaml", yaml);
+        assertThat(loaded.errors()).anyMatch(e -> e.matches("feeds\\.yaml:\\d+: .*"));
+    }
 }
