@@ -15,7 +15,7 @@ public final class Cli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Cli());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("error: " + e.getMessage());
+            cmd.getErr().println("error: " + org.treatywatch.config.Secrets.mask(String.valueOf(e.getMessage())));
             return 2;
         });
         return cl;

@@ -85,9 +85,10 @@ final class InspectCommand implements Callable<Integer> {
                 print(out, inspect(in));
             } catch (Exception e) {
                 errors++;
-                ObjectNode err = JSON.createObjectNode().put("source", in).put("error", e.getMessage());
+                String message = org.treatywatch.config.Secrets.mask(String.valueOf(e.getMessage()));
+                ObjectNode err = JSON.createObjectNode().put("source", org.treatywatch.config.Secrets.mask(in)).put("error", message);
                 if (json) out.println(JSON.writeValueAsString(err));
-                else spec.commandLine().getErr().println(in + ": " + e.getMessage());
+                else spec.commandLine().getErr().println(org.treatywatch.config.Secrets.mask(in) + ": " + message);
             }
         }
         out.flush();

@@ -22,6 +22,10 @@ public record AppConfig(
         String webhookUrl,
         int webhookPort) {
 
+    public AppConfig {
+        Secrets.register(token); // from here on, no log line, error or reply shows it
+    }
+
     public static final String DEFAULT_API_URL = "https://api.telegram.org";
     public static final String DEFAULT_DB = "jdbc:h2:file:./data/treatywatch";
 
