@@ -53,7 +53,8 @@ public final class AlertRenderer {
         ctx.put("title", Bidi.isolateLtrRuns(Summarizer.cut(a.title(), MAX_TITLE)));
         ctx.put("summary", Bidi.isolateLtrRuns(summary));
         ctx.put("why", Bidi.isolateLtrRuns(Summarizer.cut(a.why(), MAX_WHY)));
-        ctx.put("url", a.url());
+        // only http(s) links go into <a href>: never javascript:, data:, file: or tg:// deep links; the alert still goes out
+        ctx.put("url", org.treatywatch.feed.Urls.web(a.url()).orElse(null));
         ctx.put("outlet", Bidi.isolateLtrRuns(a.outlet()));
         ctx.put("foreign", !a.articleLanguage().equals(lang));
         ctx.put("source_" + a.articleLanguage(), true);

@@ -75,7 +75,7 @@ public final class FeedParser {
     private static FeedItem item(SyndEntry e, String base) {
         String link = e.getLink();
         if ((link == null || link.isBlank()) && !e.getLinks().isEmpty()) link = e.getLinks().get(0).getHref();
-        String url = link == null ? null : Urls.canonical(Urls.resolve(base, link));
+        String url = Urls.web(Urls.canonical(Urls.resolve(base, link))).orElse(null); // only web links, never javascript: or tg://
         String title = text(e.getTitle());
         String summary = summary(e);
         Optional<Instant> date = Optional.ofNullable(e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate())

@@ -31,6 +31,20 @@ public final class Urls {
         }
     }
 
+    /**
+     * The link if it is a web address (http or https with a host), else empty: javascript:, data:,
+     * file: and tg:// links from a feed never reach an alert or a fetch.
+     */
+    public static java.util.Optional<String> web(String url) {
+        if (url == null) return java.util.Optional.empty();
+        String u = url.strip();
+        return WEB.matcher(u).lookingAt() ? java.util.Optional.of(u) : java.util.Optional.empty();
+    }
+
+    // scheme http(s), then an authority with a host (userinfo allowed): checked by shape, so a link
+    // with characters java.net.URI refuses (a raw quote) is still a web link, escaped where it is used
+    private static final java.util.regex.Pattern WEB = java.util.regex.Pattern.compile("(?i)https?://([^\\s/?#@]+@)?[^\\s/?#@:]+");
+
     /** Resolves a possibly relative link against a base URL. */
     public static String resolve(String base, String link) {
         if (link == null || link.isBlank()) return null;

@@ -35,6 +35,17 @@ class AlertRendererTest {
     }
 
     @Test
+    void hostileLinksNeverReachAnAlertButTheAlertStillGoesOut() {
+        for (String link : java.util.List.of("javascript:alert(1)", "tg://resolve?domain=phish", "data:text/html,x", "file:///etc/passwd")) {
+            Alert alert = new Alert("روسيا وإيران توقعان المعاهدة", "ملخص", "", link, "outlet", "ar", Optional.empty(), EventCard.empty());
+            String he = renderer.render(alert, "he");
+            assertThat(he).as(link).doesNotContain("href").doesNotContain(link.substring(0, 5)).contains("outlet");
+        }
+        Alert ok = new Alert("t", "s", "", "https://example.org/a", "outlet", "ar", Optional.empty(), EventCard.empty());
+        assertThat(renderer.render(ok, "ar")).contains("<a href=\"https://example.org/a\">");
+    }
+
+    @Test
     void anUpcomingSigningReadsAsUpcomingAndThePlaceComesWithItsCountry() {
         org.treatywatch.extract.Article article = ArticleExtractor.fromText(
                 "بزشكيان يتوجه إلى عشق آباد لتوقيع المعاهدة مع روسيا\nقال الكرملين إن الرئيس الروسي سيلتقي نظيره الإيراني يوم الجمعة.", null);

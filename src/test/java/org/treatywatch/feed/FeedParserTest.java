@@ -36,6 +36,24 @@ class FeedParserTest {
     }
 
     @Test
+    void onlyWebLinksSurvive() throws Exception {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>t</title><link>https://news.example.com/</link><description>d</description>
+                <item><title>a</title><link>javascript:alert(document.cookie)</link></item>
+                <item><title>b</title><link>tg://resolve?domain=phishing_bot</link></item>
+                <item><title>c</title><link>data:text/html;base64,PHNjcmlwdD4=</link></item>
+                <item><title>d</title><link>file:///etc/passwd</link></item>
+                <item><title>e</title><link>https://news.example.com/ok</link></item>
+                </channel></rss>
+                """;
+        List<FeedItem> items = FeedParser.parse(xml, BASE);
+        assertThat(items).hasSize(5);
+        assertThat(items.subList(0, 4)).allMatch(i -> i.url() == null);
+        assertThat(items.get(4).url()).isEqualTo("https://news.example.com/ok");
+    }
+
+    @Test
     void atomAndRss1AreReadToo() throws Exception {
         String atom = """
                 <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:f</id><updated>2025-01-01T00:00:00Z</updated>
