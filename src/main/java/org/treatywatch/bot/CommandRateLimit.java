@@ -27,8 +27,14 @@ final class CommandRateLimit {
         this.clock = clock;
     }
 
+    /** Above this many users, buckets that have refilled are forgotten (they hold nothing a new one would not). */
+    static final int MAX_REMEMBERED = 10_000;
+
     Verdict take(long userId) {
         long now = clock.millis();
+        if (buckets.size() > MAX_REMEMBERED) {
+            buckets.values().removeIf(b -> now - b.updated >= BURST * REFILL_MILLIS);
+        }
         Bucket b = buckets.computeIfAbsent(userId, k -> {
             Bucket nb = new Bucket();
             nb.updated = now;

@@ -70,20 +70,19 @@ public final class TreatyBot implements LongPollingSingleThreadUpdateConsumer {
         long chatId = m.getChatId();
         String type = m.getChat().getType();
         Optional<String> userLang = languageOf(m.getFrom());
-        if (parsed.isEmpty()) {
-            if ("private".equals(type)) {
-                Chat chat = chats.ensure(chatId, userLang.orElse("he"), type);
-                replies.send(chatId, chat.language(), "help", Map.of("admin", isAdmin(m.getFrom())));
-            }
-            return;
-        }
         long userId = m.getFrom().getId();
+        // the flood limit comes before any reply: plain text counts like a command
         CommandRateLimit.Verdict verdict = rateLimit.take(userId);
+        if (parsed.isEmpty() && !"private".equals(type)) return;
         boolean isNew = chats.get(chatId).isEmpty();
         Chat chat = chats.ensure(chatId, userLang.orElse("he"), type);
         if (verdict != CommandRateLimit.Verdict.OK) {
-            log.warn("chat={} user={} is sending commands too fast", chatId, userId);
+            log.warn("chat={} user={} is sending too fast", chatId, userId);
             if (verdict == CommandRateLimit.Verdict.REFUSE_WITH_REPLY) replies.send(chatId, chat.language(), "too_fast");
+            return;
+        }
+        if (parsed.isEmpty()) {
+            replies.send(chatId, chat.language(), "help", Map.of("admin", isAdmin(m.getFrom())));
             return;
         }
         Command cmd = parsed.get();

@@ -216,6 +216,22 @@ class BotCommandsTest {
     }
 
     @Test
+    void plainTextFloodsAreLimitedBeforeAnyReplyAndOthersAreStillServed() {
+        long flooder = newUser(), other = newUser();
+        for (int i = 0; i < 300; i++) telegram.userSends(flooder, "hello " + i, "he");
+        await().atMost(Duration.ofSeconds(30)).until(() -> telegram.sentTo(flooder).stream().anyMatch(s -> s.text().contains("יותר מדי פקודות")));
+        assertThat(ask(other, "/start")).isNotEmpty();
+        assertThat(telegram.sentTo(flooder).size()).isLessThanOrEqualTo(CommandRateLimit.BURST + 1);
+    }
+
+    @Test
+    void anEndlessCommandNameIsRefusedWithAShortReply() {
+        long u = newUser();
+        String reply = ask(u, "/" + "x".repeat(5000));
+        assertThat(reply).contains("ארוך מדי").hasSizeLessThan(300);
+    }
+
+    @Test
     void inGroupsOnlyAdminsChangeSettingsAndMigrationsAndRemovalsAreFollowed() {
         long group = -100_000 - newUser(), member = newUser(), admin = newUser();
         telegram.setMemberStatus(String.valueOf(group), admin, "administrator");
