@@ -10,7 +10,9 @@ import okhttp3.Dns;
 /**
  * Keeps user-given URLs away from this machine and its network (SSRF): only http and https
  * (file: only where maintainers allow it), and no loopback, private, link-local or multicast
- * address, checked on every DNS answer so a redirect or a rebinding name cannot get around it.
+ * address, no address of this host's own interfaces, and no IPv6 address that embeds such an IPv4
+ * address (IPv4-compatible, IPv4-mapped, NAT64, 6to4, Teredo); checked on every DNS answer so a
+ * redirect or a rebinding name cannot get around it.
  */
 public final class UrlGuard implements Dns {
     private final boolean allowPrivate;
@@ -53,7 +55,7 @@ public final class UrlGuard implements Dns {
         List<InetAddress> all = List.of(InetAddress.getAllByName(host));
         if (allowPrivate) return all;
         List<InetAddress> ok = new ArrayList<>();
-        for (InetAddress a : all) if (!isPrivate(a)) ok.add(a);
+        for (InetAddress a : all) if (!isPrivate(a) && !OwnAddresses.contains(a)) ok.add(a);
         if (ok.isEmpty()) throw new UnknownHostException(host + " is a private or local address; refused (set TREATYWATCH_ALLOW_PRIVATE_FEEDS=true to allow)");
         return ok;
     }
@@ -64,11 +66,39 @@ public final class UrlGuard implements Dns {
             return true;
         }
         byte[] b = a.getAddress();
-        if (b.length == 4) {
-            int first = b[0] & 0xFF, second = b[1] & 0xFF;
-            return first == 0 || (first == 100 && second >= 64 && second < 128) || first >= 240
-                    || (first == 192 && second == 0 && (b[2] & 0xFF) == 0) || (first == 198 && (second == 18 || second == 19));
-        }
+        if (b.length == 4) return privateV4(b);
+        byte[] embedded = embeddedV4(b);
+        if (embedded != null) return privateV4(embedded) || isPrivate(v4(embedded));
         return (b[0] & 0xFE) == 0xFC; // IPv6 unique local fc00::/7
+    }
+
+    private static boolean privateV4(byte[] b) {
+        int first = b[0] & 0xFF, second = b[1] & 0xFF;
+        return first == 0 || first == 10 || first == 127 || (first == 169 && second == 254) || (first == 172 && second >= 16 && second < 32)
+                || (first == 192 && second == 168) || (first == 100 && second >= 64 && second < 128) || first >= 224
+                || (first == 192 && second == 0 && (b[2] & 0xFF) == 0) || (first == 198 && (second == 18 || second == 19));
+    }
+
+    /** The IPv4 address an IPv6 address carries, for the forms that route to it; else null. */
+    static byte[] embeddedV4(byte[] b) {
+        boolean zeros80 = true;
+        for (int i = 0; i < 10; i++) zeros80 &= b[i] == 0;
+        boolean compatible = zeros80 && b[10] == 0 && b[11] == 0;                  // ::a.b.c.d
+        boolean mapped = zeros80 && (b[10] & 0xFF) == 0xFF && (b[11] & 0xFF) == 0xFF; // ::ffff:a.b.c.d
+        boolean nat64 = (b[0] & 0xFF) == 0x00 && (b[1] & 0xFF) == 0x64 && (b[2] & 0xFF) == 0xFF && (b[3] & 0xFF) == 0x9B; // 64:ff9b::/96 and /48
+        if (compatible || mapped || nat64) return new byte[] {b[12], b[13], b[14], b[15]};
+        if ((b[0] & 0xFF) == 0x20 && (b[1] & 0xFF) == 0x02) return new byte[] {b[2], b[3], b[4], b[5]}; // 6to4 2002:a.b.c.d::/48
+        if ((b[0] & 0xFF) == 0x20 && (b[1] & 0xFF) == 0x01 && b[2] == 0 && b[3] == 0) {                  // Teredo: client address inverted
+            return new byte[] {(byte) ~b[12], (byte) ~b[13], (byte) ~b[14], (byte) ~b[15]};
+        }
+        return null;
+    }
+
+    private static InetAddress v4(byte[] b) {
+        try {
+            return InetAddress.getByAddress(b);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 }
