@@ -52,7 +52,7 @@ public final class ArticleExtractor {
             for (String p : body.split("\\n+")) addParagraph(paragraphs, p);
         }
         paragraphs = dedupe(paragraphs);
-        title = Mojibake.repair(title == null ? "" : title.strip());
+        title = Mojibake.repair(title == null ? "" : org.treatywatch.text.Bidi.stripControls(title).strip());
         String lang = Language.guess(title + " " + String.join(" ", paragraphs));
         return new Article(title, paragraphs, published, lang, canonical, image);
     }
@@ -60,7 +60,7 @@ public final class ArticleExtractor {
     /** Plain text: the first line is the title, the rest is the body. */
     public static Article fromText(String text, String source) {
         String[] lines = text.strip().split("\\R", 2);
-        String title = Mojibake.repair(lines[0].strip());
+        String title = Mojibake.repair(org.treatywatch.text.Bidi.stripControls(lines[0]).strip());
         List<String> paragraphs = new ArrayList<>();
         if (lines.length > 1) for (String p : lines[1].split("\\R+")) addParagraph(paragraphs, p);
         return new Article(title, dedupe(paragraphs), Optional.empty(), Language.guess(text), source, Optional.empty());
@@ -165,7 +165,7 @@ public final class ArticleExtractor {
     }
 
     private static void addParagraph(List<String> out, String p) {
-        String t = p == null ? "" : p.replaceAll("[\\s\\u00A0]+", " ").strip();
+        String t = p == null ? "" : org.treatywatch.text.Bidi.stripControls(p).replaceAll("[\\s\\u00A0]+", " ").strip();
         if (!t.isEmpty()) out.add(Mojibake.repair(t));
     }
 

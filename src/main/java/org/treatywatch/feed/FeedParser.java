@@ -52,10 +52,14 @@ public final class FeedParser {
         return in.build(new StringReader(xml));
     }
 
+    // A DOCTYPE without an internal subset (RSS 0.91's Netscape DTD) declares nothing we need and is
+    // dropped; one with an internal subset can define entities and stays, so the parser refuses it.
+    private static final Pattern PLAIN_DOCTYPE = Pattern.compile("<!DOCTYPE[^\\[>]*>", Pattern.CASE_INSENSITIVE);
+
     private static String clean(String xml) {
         String s = xml;
         if (!s.isEmpty() && s.charAt(0) == '\uFEFF') s = s.substring(1);
-        return s.stripLeading();
+        return PLAIN_DOCTYPE.matcher(s.stripLeading()).replaceFirst("");
     }
 
     /** Escapes stray ampersands and turns HTML named entities into numeric ones. */
@@ -101,7 +105,7 @@ public final class FeedParser {
         if (maybeHtml == null) return "";
         String s = maybeHtml;
         if (s.contains("<") || s.contains("&")) s = Jsoup.parse(s).text();
-        return Mojibake.repair(s.replaceAll("\\s+", " ").strip());
+        return Mojibake.repair(org.treatywatch.text.Bidi.stripControls(s).replaceAll("\\s+", " ").strip());
     }
 
     private static String rootMessage(Throwable t) {

@@ -18,6 +18,15 @@ public final class Bidi {
 
     private Bidi() {}
 
+    // Direction overrides, embeddings, isolates and marks, zero-width space, word joiner and BOM: hidden
+    // controls that reorder or disguise text. ZWNJ and ZWJ stay: Persian words and emoji need them.
+    private static final Pattern CONTROLS = Pattern.compile("[\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\u061C\\uFEFF]");
+
+    /** Text from a feed or a page without hidden bidi and zero-width controls. */
+    public static String stripControls(String text) {
+        return text == null ? null : CONTROLS.matcher(text).replaceAll("");
+    }
+
     /** Isolates every Latin or numeric run in right-to-left text; other text is returned as is. */
     public static String isolateLtrRuns(String text) {
         if (text == null || text.isEmpty() || !hasRtl(text)) return text;

@@ -36,6 +36,30 @@ class FeedParserTest {
     }
 
     @Test
+    void hiddenBidiAndZeroWidthControlsAreStrippedButPersianJoinersStay() throws Exception {
+        String xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><link>https://e.com/</link><description>d</description>"
+                + "<item><title>\u202Eروسيا\u200B وإيران\u2066 خامنه\u200Cای</title><link>https://e.com/1</link></item></channel></rss>";
+        assertThat(FeedParser.parse(xml, BASE).get(0).title()).isEqualTo("روسيا وإيران خامنه\u200Cای");
+    }
+
+    @Test
+    void rss091WithTheNetscapeDoctypeIsReadButEntityDefinitionsAreRefused() throws Exception {
+        String rss091 = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+                <rss version="0.91"><channel><title>t</title><link>https://e.com/</link><description>d</description><language>ar</language>
+                <item><title>روسيا&nbsp;وإيران</title><link>https://e.com/1</link></item></channel></rss>
+                """;
+        assertThat(FeedParser.parse(rss091, BASE)).singleElement().satisfies(i -> assertThat(i.url()).isEqualTo("https://e.com/1"));
+        String xxe = """
+                <?xml version="1.0"?>
+                <!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+                <rss version="2.0"><channel><title>&xxe;</title><link>https://e.com/</link><description>d</description></channel></rss>
+                """;
+        assertThatThrownBy(() -> FeedParser.parse(xxe, BASE)).isInstanceOf(FeedParseException.class);
+    }
+
+    @Test
     void onlyWebLinksSurvive() throws Exception {
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>

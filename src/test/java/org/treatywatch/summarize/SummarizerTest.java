@@ -41,4 +41,12 @@ class SummarizerTest {
         assertThat(Dates.find("في 17 كانون الثاني 2025 وقع")).contains(LocalDate.of(2025, 1, 17));
         assertThat(Dates.find("on 2025-01-17")).contains(LocalDate.of(2025, 1, 17));
     }
+
+    @Test
+    void cuttingNeverSplitsAnEmoji() {
+        String title = "🇷🇺".repeat(100);
+        String cut = Summarizer.cut(title, 50);
+        String kept = cut.substring(0, cut.length() - 1); // without the ellipsis
+        assertThat(kept.codePoints().allMatch(cp -> Character.charCount(cp) == 2 || cp == ' ')).as("no lone surrogate").isTrue();
+    }
 }
