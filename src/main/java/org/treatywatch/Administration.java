@@ -122,7 +122,7 @@ final class Administration implements AdminActions {
         Instant today = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
         return new Stats(pipeline.chats.countChats(), pipeline.chats.countSubscriptions(), pipeline.outbox.sentSince(today),
                 pipeline.outbox.sentSince(now.minus(Duration.ofDays(7))), pipeline.outbox.count(OutboxRow.DEAD),
-                pipeline.outbox.count(OutboxRow.PENDING));
+                pipeline.outbox.count(OutboxRow.PENDING), pipeline.db.sizeBytes().orElse(-1));
     }
 
     static String defaultId(String url) {

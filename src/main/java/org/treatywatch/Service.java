@@ -34,10 +34,12 @@ public final class Service implements AutoCloseable {
     private final UpdatesLeader leader;
     private final OpsServer ops;
     private final WebhookServer webhook;
+    private final RetentionJob retention;
 
     private Service(Pipeline pipeline, TelegramConnection telegram, Sender sender, Scheduling scheduling,
                     TelegramBotsLongPollingApplication polling, FileWatcher watcher, UpdatesLeader leader, OpsServer ops,
-                    WebhookServer webhook) {
+                    WebhookServer webhook, RetentionJob retention) {
+        this.retention = retention;
         this.webhook = webhook;
         this.ops = ops;
         this.leader = leader;
@@ -66,6 +68,7 @@ public final class Service implements AutoCloseable {
         UpdatesLeader leader = null;
         OpsServer ops = null;
         WebhookServer webhook = null;
+        RetentionJob retention = new RetentionJob(new org.treatywatch.store.Retention(pipeline.db), config.retention(), Clock.systemUTC());
         try {
             sender.start();
             scheduling.sync(pipeline.feeds.all());
@@ -104,9 +107,9 @@ public final class Service implements AutoCloseable {
                         }), () -> pipeline.outbox.count(org.treatywatch.store.OutboxRow.PENDING));
             }
             log.info("treatywatch is running: {} feeds scheduled", scheduling.scheduledFeeds().size());
-            return new Service(pipeline, telegram, sender, scheduling, polling, watcher, leader, ops, webhook);
+            return new Service(pipeline, telegram, sender, scheduling, polling, watcher, leader, ops, webhook, retention);
         } catch (Exception e) {
-            new Service(pipeline, telegram, sender, scheduling, polling, watcher, leader, ops, webhook).close();
+            new Service(pipeline, telegram, sender, scheduling, polling, watcher, leader, ops, webhook, retention).close();
             throw new IllegalStateException("cannot start: " + e.getMessage(), e);
         }
     }
@@ -126,6 +129,7 @@ public final class Service implements AutoCloseable {
 
     @Override
     public void close() {
+        retention.close();
         if (ops != null) ops.close();
         if (webhook != null) webhook.close();
         if (watcher != null) watcher.close();

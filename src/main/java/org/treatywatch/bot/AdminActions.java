@@ -27,5 +27,6 @@ public interface AdminActions {
 
     record Reloaded(int feeds, List<String> errors) {}
 
-    record Stats(int chats, int subscriptions, int sentToday, int sentThisWeek, int failed, int queued) {}
+    /** {@code databaseBytes} is -1 when the size cannot be known (an in-memory database). */
+    record Stats(int chats, int subscriptions, int sentToday, int sentThisWeek, int failed, int queued, long databaseBytes) {}
 }

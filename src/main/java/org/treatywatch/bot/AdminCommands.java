@@ -15,6 +15,10 @@ import org.treatywatch.text.Bidi;
 /** Commands for the bot's admins (TREATYWATCH_ADMINS); the caller has checked the rights. */
 final class AdminCommands {
     static final Set<String> NAMES = Set.of("feeds", "addfeed", "removefeed", "pausefeed", "resumefeed", "pollnow", "stats", "reload");
+    static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_048_576.0);
+    }
+
     private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final AdminActions actions;
@@ -40,7 +44,8 @@ final class AdminCommands {
             case "stats" -> {
                 AdminActions.Stats s = actions.stats();
                 replies.send(chat, lang, "stats", Map.of("chats", s.chats(), "subscriptions", s.subscriptions(), "today", s.sentToday(),
-                        "week", s.sentThisWeek(), "failed", s.failed(), "queued", s.queued()));
+                        "week", s.sentThisWeek(), "failed", s.failed(), "queued", s.queued(),
+                        "db_size", s.databaseBytes() < 0 ? "" : Bidi.isolateLtrRuns(megabytes(s.databaseBytes()))));
             }
             case "reload" -> {
                 AdminActions.Reloaded rl = actions.reload();

@@ -39,6 +39,9 @@ public final class ConfigOptions {
     @Option(names = "--webhook-port", description = "local port the webhook listens on (env TREATYWATCH_WEBHOOK_PORT, default 8443)")
     Integer webhookPort;
 
+    @Option(names = "--retention", description = "delete sent alerts and irrelevant items older than this, e.g. 90d (env TREATYWATCH_RETENTION, default 90d)")
+    String retention;
+
     /** The environment, overridden by whatever was given on the command line. */
     public AppConfig resolve() {
         AppConfig c = AppConfig.fromEnv(System.getenv());
@@ -51,6 +54,7 @@ public final class ConfigOptions {
         if (allowPrivateFeeds != null) c = c.withAllowPrivateFeeds(allowPrivateFeeds);
         if (linkPreviews != null) c = c.withLinkPreviews(linkPreviews);
         if (metricsPort != null) c = c.withMetricsPort(metricsPort);
+        if (retention != null) c = c.withRetention(AppConfig.parseRetention(retention));
         if (webhookUrl != null || webhookPort != null) {
             c = c.withWebhook(webhookUrl != null ? webhookUrl : c.webhookUrl(), webhookPort != null ? webhookPort : c.webhookPort());
         }

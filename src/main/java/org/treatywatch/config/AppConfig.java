@@ -20,7 +20,8 @@ public record AppConfig(
         boolean linkPreviews,
         int metricsPort,
         String webhookUrl,
-        int webhookPort) {
+        int webhookPort,
+        java.time.Duration retention) {
 
     public AppConfig {
         Secrets.register(token); // from here on, no log line, error or reply shows it
@@ -28,6 +29,8 @@ public record AppConfig(
 
     public static final String DEFAULT_API_URL = "https://api.telegram.org";
     public static final String DEFAULT_DB = "jdbc:h2:file:./data/treatywatch";
+    /** Sent alerts and irrelevant items older than this are deleted; relevant items and stories stay. */
+    public static final java.time.Duration DEFAULT_RETENTION = java.time.Duration.ofDays(90);
 
     public static AppConfig fromEnv(Map<String, String> env) {
         return new AppConfig(
@@ -41,48 +44,61 @@ public record AppConfig(
                 Boolean.parseBoolean(orDefault(env.get("TREATYWATCH_LINK_PREVIEWS"), "false")),
                 parsePort(env.get("TREATYWATCH_METRICS_PORT")),
                 blankToNull(env.get("TREATYWATCH_WEBHOOK_URL")),
-                Math.max(0, parsePort(orDefault(env.get("TREATYWATCH_WEBHOOK_PORT"), "8443"))));
+                Math.max(0, parsePort(orDefault(env.get("TREATYWATCH_WEBHOOK_PORT"), "8443"))),
+                parseRetention(env.get("TREATYWATCH_RETENTION")));
+    }
+
+    public AppConfig withRetention(java.time.Duration value) {
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, value);
+    }
+
+    /** A retention such as 90d or 12h; at least one hour. */
+    public static java.time.Duration parseRetention(String text) {
+        if (text == null || text.isBlank()) return DEFAULT_RETENTION;
+        java.time.Duration d = Durations.parse(text);
+        if (d.compareTo(java.time.Duration.ofHours(1)) < 0) throw new IllegalArgumentException("TREATYWATCH_RETENTION \"" + text + "\" must be at least 1h, e.g. 90d");
+        return d;
     }
 
     public AppConfig withToken(String value) {
-        return new AppConfig(value, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort);
+        return new AppConfig(value, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention);
     }
 
     public AppConfig withApiUrl(String value) {
-        return new AppConfig(token, value, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort);
+        return new AppConfig(token, value, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention);
     }
 
     public AppConfig withAdmins(Set<Long> value) {
-        return new AppConfig(token, apiUrl, value, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort);
+        return new AppConfig(token, apiUrl, value, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention);
     }
 
     public AppConfig withDbUrl(String value) {
-        return new AppConfig(token, apiUrl, admins, value, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort);
+        return new AppConfig(token, apiUrl, admins, value, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention);
     }
 
     public AppConfig withFeedsPath(Path value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, value, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort);
+        return new AppConfig(token, apiUrl, admins, dbUrl, value, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention);
     }
 
     public AppConfig withTemplatesDir(Path value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, value, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, value, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention);
     }
 
     public AppConfig withAllowPrivateFeeds(boolean value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, value, linkPreviews, metricsPort, webhookUrl, webhookPort);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, value, linkPreviews, metricsPort, webhookUrl, webhookPort, retention);
     }
 
     public AppConfig withLinkPreviews(boolean value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, value, metricsPort, webhookUrl, webhookPort);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, value, metricsPort, webhookUrl, webhookPort, retention);
     }
 
     public AppConfig withMetricsPort(int value) {
         return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, value,
-                webhookUrl, webhookPort);
+                webhookUrl, webhookPort, retention);
     }
 
     public AppConfig withWebhook(String url, int port) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, url, port);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, url, port, retention);
     }
 
     /** Unset means no metrics server; otherwise a TCP port. */

@@ -58,6 +58,24 @@ public final class Db implements AutoCloseable {
         return jdbcUrl.startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
     }
 
+    /** The database's size on disk (H2 file, or PostgreSQL's pg_database_size), if it can be known. */
+    public java.util.OptionalLong sizeBytes() {
+        if (isPostgres()) {
+            return tx(c -> {
+                try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT pg_database_size(current_database())")) {
+                    return rs.next() ? java.util.OptionalLong.of(rs.getLong(1)) : java.util.OptionalLong.empty();
+                }
+            });
+        }
+        if (!url.startsWith("jdbc:h2:file:")) return java.util.OptionalLong.empty();
+        String path = url.substring("jdbc:h2:file:".length()).split(";", 2)[0] + ".mv.db";
+        try {
+            return java.util.OptionalLong.of(java.nio.file.Files.size(java.nio.file.Path.of(path)));
+        } catch (java.io.IOException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     public DataSource dataSource() {
         return pool;
     }

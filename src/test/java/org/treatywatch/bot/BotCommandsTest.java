@@ -189,7 +189,7 @@ class BotCommandsTest {
         assertThat(ask(ADMIN, "/pollnow nosuch")).contains("לא נמצא מקור");
         assertThat(ask(ADMIN, "/removefeed other-feed")).contains("הוסר");
         assertThat(service.pipeline().feeds.get("other-feed")).isEmpty();
-        assertThat(ask(ADMIN, "/stats")).contains("צ'אטים פעילים").contains("בתור");
+        assertThat(ask(ADMIN, "/stats")).contains("צ'אטים פעילים").contains("בתור").containsPattern("גודל מסד הנתונים: .*\\d+\\.\\d MB");
         assertThat(ask(ADMIN, "/reload")).contains("נטענו מחדש").contains("1");
     }
 
