@@ -39,6 +39,11 @@ public final class HttpFetcher {
         this(guard, Duration.ofSeconds(10), Duration.ofSeconds(30), DEFAULT_MAX_BYTES);
     }
 
+    /** Cancels every fetch in flight (their callers get an error at once): shutdown does not wait out timeouts. */
+    public void cancelAll() {
+        client.dispatcher().cancelAll();
+    }
+
     public HttpFetcher(UrlGuard guard, Duration connectTimeout, Duration totalTimeout, long maxBytes) {
         this.guard = guard;
         this.maxBytes = maxBytes;

@@ -42,6 +42,13 @@ import org.treatywatch.store.StoryStore;
 public final class FeedPoller {
     private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
     static final int MAX_NEW_ITEMS_PER_POLL = 50;
+    /**
+     * A poll analyses new items for at most this long; the rest are left unrecorded and taken by the
+     * next poll, so slow pages never hold a worker (each page fetch is itself bounded by its timeouts).
+     */
+    static final Duration POLL_BUDGET = Duration.ofSeconds(90);
+
+    private volatile boolean stopping;
 
     private final FeedStore feeds;
     private final ItemStore items;
@@ -65,6 +72,15 @@ public final class FeedPoller {
         this.analyzer = analyzer;
         this.renderer = renderer;
         this.onQueued = onQueued;
+    }
+
+    /**
+     * Shutdown: polls in progress stop taking new items and fetches in flight are cancelled; what
+     * was analysed is still recorded, the rest is taken by the next start.
+     */
+    public void stop() {
+        stopping = true;
+        fetcher.cancelAll();
     }
 
     /** A scheduled poll: skipped while the feed is backing off after failures. */
@@ -124,8 +140,13 @@ public final class FeedPoller {
         List<PollRecorder.NewItem> toStore = new ArrayList<>();
         StoryPlacer placer = new StoryPlacer(stories, now);
         List<Analysis> relevant = new ArrayList<>();
-        int processed = 0;
+        int processed = 0, left = 0;
+        long started = System.nanoTime();
         for (FeedItem item : fresh) {
+            if (!baseline && (stopping || System.nanoTime() - started > POLL_BUDGET.toNanos())) {
+                left++; // not recorded: the next poll finds it new again
+                continue;
+            }
             if (baseline || processed >= MAX_NEW_ITEMS_PER_POLL) {
                 toStore.add(new PollRecorder.NewItem(stored(def, item, null, StoredItem.BASELINE), Map.of()));
                 continue;
@@ -144,6 +165,7 @@ public final class FeedPoller {
             toStore.add(new PollRecorder.NewItem(stored(def, item, a, isRelevant ? StoredItem.RELEVANT : StoredItem.IRRELEVANT), bodies,
                     isRelevant && !dryRun ? placer.place(a, item.url() == null ? a.alert().url() : item.url(), def.name()) : null));
         }
+        if (left > 0) log.warn("feed={} poll {}: {} new items left for the next poll", def.id(), stopping ? "stopped" : "out of time", left);
         int queued = 0;
         if (!dryRun) {
             queued = recorder.record(def.id(), toStore, now);

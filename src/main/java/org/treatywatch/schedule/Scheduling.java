@@ -41,12 +41,14 @@ public final class Scheduling implements AutoCloseable {
     private static final Duration MAX_JITTER = Duration.ofSeconds(30);
 
     private final Scheduler scheduler;
+    private final FeedPoller poller;
 
     /**
      * On PostgreSQL the job store is clustered: several instances share the poll jobs and Quartz's
      * row locks make sure no feed is polled by two of them at once.
      */
     public Scheduling(DataSource dataSource, FeedPoller poller, int threads, boolean postgres) {
+        this.poller = poller;
         String dsName = "treatywatch-" + UUID.randomUUID();
         DBConnectionManager.getInstance().addConnectionProvider(dsName, new ConnectionProvider() {
             @Override public Connection getConnection() throws SQLException { return dataSource.getConnection(); }
@@ -173,6 +175,7 @@ public final class Scheduling implements AutoCloseable {
 
     @Override
     public void close() {
+        poller.stop(); // running polls end now instead of after their remaining items and timeouts
         try {
             scheduler.shutdown(true);
         } catch (SchedulerException e) {
