@@ -74,7 +74,9 @@ public final class Service implements AutoCloseable {
             scheduling.sync(pipeline.feeds.all());
             scheduling.start();
             Administration admin = new Administration(pipeline, scheduling);
-            long botId = telegram.client.execute(new GetMe()).getId();
+            // the bot's id is the token's first part: no call to Telegram, so the service starts (and polls
+            // feeds) while Telegram is unreachable; sending and updates retry with backoff on their own
+            long botId = TelegramConnection.botIdOf(config.token()).orElseGet(() -> getMe(telegram));
             Timeline timeline = new Timeline(pipeline.stories, pipeline.analyzer::gazetteer, pipeline.templates);
             TreatyBot bot = new TreatyBot(telegram.client, pipeline.chats, pipeline.templates, config.admins(), admin,
                     lang -> timeline.render(lang, Timeline.DEFAULT_LIMIT), botId, Clock.systemUTC());
@@ -111,6 +113,14 @@ public final class Service implements AutoCloseable {
         } catch (Exception e) {
             new Service(pipeline, telegram, sender, scheduling, polling, watcher, leader, ops, webhook, retention).close();
             throw new IllegalStateException("cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    private static long getMe(TelegramConnection telegram) {
+        try {
+            return telegram.client.execute(new GetMe()).getId();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot ask Telegram who the bot is: " + e.getMessage(), e);
         }
     }
 

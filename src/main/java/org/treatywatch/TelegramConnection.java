@@ -53,6 +53,17 @@ final class TelegramConnection implements AutoCloseable {
         return new TelegramUrl(scheme, u.getHost(), port, false);
     }
 
+    /** The bot's user id, which is the part of a bot token before the colon. */
+    static java.util.Optional<Long> botIdOf(String token) {
+        if (token == null) return java.util.Optional.empty();
+        int colon = token.indexOf(':');
+        try {
+            return colon > 0 ? java.util.Optional.of(Long.parseLong(token.substring(0, colon))) : java.util.Optional.empty();
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     @Override
     public void close() {
         pollingExecutor.shutdownNow();

@@ -14,12 +14,15 @@ import org.treatywatch.store.Db;
 /**
  * Telegram lets one client call getUpdates. On PostgreSQL the instance holding an advisory lock (on
  * a connection kept open for the purpose) is that client; the others try again every few seconds
- * and take over when the holder dies. On H2 there is one instance and it leads at once.
+ * and take over when the holder dies. On H2 there is one instance and it leads at once. If Telegram
+ * cannot be reached when taking the lead, it tries again with doubling waits (up to five minutes)
+ * while the rest of the service runs.
  */
 final class UpdatesLeader implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UpdatesLeader.class);
     private static final long LOCK_KEY = 0x7472_6561_7479L; // "treaty"
     static final long RETRY_SECONDS = 5;
+    static final long MAX_BACKOFF_SECONDS = 300;
 
     private final Db db;
     private final Runnable lead;
@@ -34,7 +37,7 @@ final class UpdatesLeader implements AutoCloseable {
         this.db = db;
         this.lead = lead;
         if (!db.isPostgres()) {
-            lead.run();
+            timer.execute(() -> startLeading(1));
         } else {
             timer.scheduleWithFixedDelay(this::tryToLead, 0, RETRY_SECONDS, TimeUnit.SECONDS);
         }
@@ -50,8 +53,7 @@ final class UpdatesLeader implements AutoCloseable {
                     if (rs.next() && rs.getBoolean(1)) {
                         held = c;
                         log.info("this instance now takes Telegram updates");
-                        lead.run();
-                        timer.shutdown();
+                        timer.execute(() -> startLeading(1));
                         return;
                     }
                 }
@@ -59,6 +61,16 @@ final class UpdatesLeader implements AutoCloseable {
             c.close();
         } catch (SQLException | RuntimeException e) {
             log.warn("could not check for the updates lock: {}", e.getMessage());
+        }
+    }
+
+    private void startLeading(long waitSeconds) {
+        if (timer.isShutdown()) return;
+        try {
+            lead.run();
+        } catch (RuntimeException e) {
+            log.warn("cannot take Telegram updates yet ({}); trying again in {}s", e.getMessage(), waitSeconds);
+            timer.schedule(() -> startLeading(Math.min(MAX_BACKOFF_SECONDS, waitSeconds * 2)), waitSeconds, TimeUnit.SECONDS);
         }
     }
 

@@ -71,6 +71,19 @@ class ServiceEndToEndTest {
     }
 
     @Test
+    void theServiceStartsAndPollsWhileTelegramIsUnreachable() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        AppConfig config = config().withApiUrl("http://127.0.0.1:" + closedPort);
+        try (Service service = Service.start(config)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> feedRow(service).initialized());
+            assertThat(service.scheduling().isRunning()).isTrue();
+        }
+    }
+
+    @Test
     void subscriberGetsOneArabicAlertForTheRelevantItemAndNothingAgainAfterRestart() throws Exception {
         AppConfig config = config();
         String signedUrl = feeds.url("/a/signed");

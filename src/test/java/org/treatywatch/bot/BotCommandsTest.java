@@ -263,7 +263,7 @@ class BotCommandsTest {
         telegram.setMemberStatus("@treaty_news", u, "creator");
         assertThat(ask(u, "/addchannel @treaty_news")).contains("הוסיפו את הבוט כמנהל");
         assertThat(chats().get(-1009988776655L)).isEmpty();
-        telegram.setMemberStatus("@treaty_news", 42, "administrator");
+        telegram.setMemberStatus("@treaty_news", telegram.botId(), "administrator");
         assertThat(ask(u, "/addchannel @treaty_news")).startsWith("✅");
         assertThat(chats().get(-1009988776655L).orElseThrow().type()).isEqualTo("channel");
         assertThat(chats().subscriptions(-1009988776655L)).hasSize(1);

@@ -46,6 +46,11 @@ public final class FakeBotApi implements AutoCloseable {
     private final ConcurrentHashMap<Long, Object[]> chatFailures = new ConcurrentHashMap<>();
     private final AtomicInteger sendAttempts = new AtomicInteger();
 
+    /** As on Telegram, the bot's user id is the part of its token before the colon. */
+    public long botId() {
+        return Long.parseLong(token.substring(0, token.indexOf(':')));
+    }
+
     public FakeBotApi(String token) throws IOException {
         // The JDK server's delayed-ACK stall costs ~40 ms per small response without TCP_NODELAY.
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -112,8 +117,8 @@ public final class FakeBotApi implements AutoCloseable {
         u.putObject("chat").put("id", chatId).put("type", chatId > 0 ? "private" : "supergroup");
         u.putObject("from").put("id", 1).put("is_bot", false).put("first_name", "Admin");
         u.put("date", System.currentTimeMillis() / 1000);
-        u.set("old_chat_member", member(42, "member"));
-        u.set("new_chat_member", member(42, status));
+        u.set("old_chat_member", member(botId(), "member"));
+        u.set("new_chat_member", member(botId(), status));
         addUpdate("my_chat_member", u);
     }
 
@@ -149,10 +154,10 @@ public final class FakeBotApi implements AutoCloseable {
         channels.put(name, id);
     }
 
-    private static ObjectNode member(long userId, String status) {
+    private ObjectNode member(long userId, String status) {
         ObjectNode m = JSON.createObjectNode();
         m.put("status", status);
-        m.putObject("user").put("id", userId).put("is_bot", userId == 42).put("first_name", "U");
+        m.putObject("user").put("id", userId).put("is_bot", userId == botId()).put("first_name", "U");
         if (status.equals("administrator")) {
             for (String f : new String[] {"can_be_edited", "is_anonymous", "can_manage_chat", "can_delete_messages",
                     "can_manage_video_chats", "can_restrict_members", "can_promote_members", "can_change_info", "can_invite_users",
@@ -251,7 +256,7 @@ public final class FakeBotApi implements AutoCloseable {
                 return;
             }
             switch (method) {
-                case "getme" -> ok(ex, JSON.createObjectNode().put("id", 42).put("is_bot", true)
+                case "getme" -> ok(ex, JSON.createObjectNode().put("id", botId()).put("is_bot", true)
                         .put("first_name", "treatywatch").put("username", "treatywatch_bot"));
                 case "deletewebhook", "setmycommands", "answercallbackquery", "setwebhook" -> ok(ex, JSON.getNodeFactory().booleanNode(true));
                 case "getupdates" -> ok(ex, updatesFrom(req.path("offset").asLong(0), req.path("timeout").asInt(0)));
