@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
+import org.treatywatch.bot.AdminActions;
 import org.treatywatch.bot.BotCommandsSetup;
 import org.treatywatch.bot.TreatyBot;
 import org.treatywatch.bot.WebhookServer;
@@ -80,7 +81,10 @@ public final class Service implements AutoCloseable {
             Timeline timeline = new Timeline(pipeline.stories, pipeline.analyzer::gazetteer, pipeline.templates);
             TreatyBot bot = new TreatyBot(telegram.client, pipeline.chats, pipeline.templates, config.admins(), admin,
                     lang -> timeline.render(lang, Timeline.DEFAULT_LIMIT), botId, Clock.systemUTC());
-            watcher = new FileWatcher(List.of(config.feedsPath(), config.templatesDir()), () -> admin.reload());
+            watcher = new FileWatcher(List.of(config.feedsPath(), config.templatesDir()), () -> {
+                AdminActions.Reloaded r = admin.reload();
+                if (!r.errors().isEmpty()) bot.tellAdminsAboutReload(r.feeds(), r.errors()); // a broken edit is not silent
+            });
             BotCommandsSetup.publish(telegram.client, pipeline.templates, config.admins());
             if (config.webhookUrl() != null) {
                 webhook = new WebhookServer(config.webhookUrl(), config.webhookPort(), config.token(), telegram.client, bot);

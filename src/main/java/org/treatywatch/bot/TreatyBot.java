@@ -124,6 +124,22 @@ public final class TreatyBot implements LongPollingSingleThreadUpdateConsumer {
         }
     }
 
+    /**
+     * Tells every admin (in a private chat, in the language they chose) what an automatic reload of
+     * feeds.yaml or the templates found wrong; admins who never started the bot are skipped.
+     */
+    public void tellAdminsAboutReload(int feeds, java.util.List<String> errors) {
+        java.util.List<String> shown = errors.stream().map(org.treatywatch.text.Bidi::isolateLtrRuns).toList();
+        for (long admin : admins) {
+            String lang = chats.get(admin).map(Chat::language).orElse("he");
+            try {
+                replies.send(admin, lang, "reload_done", Map.of("feeds", feeds, "errors", shown));
+            } catch (TelegramApiException | RuntimeException e) {
+                log.warn("could not tell admin {} about the reload: {}", admin, e.getMessage());
+            }
+        }
+    }
+
     private boolean isAdmin(User u) {
         return u != null && admins.contains(u.getId());
     }

@@ -216,6 +216,32 @@ class BotCommandsTest {
     }
 
     @Test
+    void aBrokenFeedsYamlEditIsToldToAdminsAndTheNextGoodEditIsStillPickedUp() throws Exception {
+        ask(ADMIN, "/start");
+        Path yaml = dir.resolve("feeds.yaml");
+        String good = java.nio.file.Files.readString(yaml);
+        int before = telegram.sentTo(ADMIN).size();
+        try {
+            write(yaml, "feeds: &a [*a, *a]\n"); // a self-referencing alias
+            await().atMost(Duration.ofSeconds(30)).until(() -> telegram.sentTo(ADMIN).stream().skip(before).anyMatch(m -> m.text().contains("שגיאות")));
+            write(yaml, good.replaceFirst("feeds:\n", "feeds:\n  - id: extra-feed\n    url: " + web.url("/other.xml") + "\n    language: he\n"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> service.pipeline().feeds.get("extra-feed").isPresent());
+        } finally {
+            write(yaml, good);
+            await().atMost(Duration.ofSeconds(30)).until(() -> service.pipeline().feeds.get("extra-feed").isEmpty());
+        }
+    }
+
+    // the watcher compares modification times: move them on explicitly, file systems round them
+    private static final AtomicLong EDITS = new AtomicLong();
+
+    static void write(Path p, String text) throws java.io.IOException {
+        java.nio.file.Files.writeString(p, text);
+        java.nio.file.Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().plusSeconds(60 * EDITS.incrementAndGet())));
+    }
+
+    @Test
     void plainTextFloodsAreLimitedBeforeAnyReplyAndOthersAreStillServed() {
         long flooder = newUser(), other = newUser();
         for (int i = 0; i < 300; i++) telegram.userSends(flooder, "hello " + i, "he");
