@@ -96,6 +96,12 @@ public final class Service implements AutoCloseable {
                     try {
                         app.registerBot(config.token(), () -> telegram.url, new DefaultGetUpdatesGenerator(), bot);
                     } catch (Exception e) {
+                        // a failed registration stays registered in TelegramBots: undo it so the next try can register again
+                        try {
+                            app.unregisterBot(config.token());
+                        } catch (Exception ignored) {
+                            // it was not registered after all
+                        }
                         throw new IllegalStateException("cannot start taking Telegram updates: " + e.getMessage(), e);
                     }
                 });

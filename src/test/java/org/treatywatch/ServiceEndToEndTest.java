@@ -84,6 +84,15 @@ class ServiceEndToEndTest {
     }
 
     @Test
+    void whenTelegramComesBackTheBotStartsAnsweringWithoutARestart() throws Exception {
+        telegram.failNext("deleteWebhook", 2); // the first two attempts to take updates fail
+        try (Service service = Service.start(config())) {
+            telegram.userSends(USER, "/start", "en");
+            await().atMost(Duration.ofSeconds(60)).until(() -> !telegram.sentTo(USER).isEmpty());
+        }
+    }
+
+    @Test
     void subscriberGetsOneArabicAlertForTheRelevantItemAndNothingAgainAfterRestart() throws Exception {
         AppConfig config = config();
         String signedUrl = feeds.url("/a/signed");
