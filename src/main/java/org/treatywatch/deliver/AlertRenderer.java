@@ -59,6 +59,7 @@ public final class AlertRenderer {
         ctx.put("foreign", !a.articleLanguage().equals(lang));
         ctx.put("source_" + a.articleLanguage(), true);
         card(ctx, a.card(), lang);
+        ctx.put("headline", headline(a.card(), lang));
         return templates.render("alert", lang, ctx).strip();
     }
 
@@ -82,6 +83,33 @@ public final class AlertRenderer {
         ctx.put("upcoming", card.upcoming());
         ctx.put("when", card.date().map(d -> Bidi.FSI + d.toString() + Bidi.PDI).orElse(""));
         ctx.put("stage", card.stage().map(s -> s.in(lang)).orElse(""));
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    /**
+     * The first line in the reader's language, written by {@code headline.<lang>.mustache} from the
+     * event facts alone (stage and tense, people, the first place with its country, the date): it
+     * never says more than was found. Empty when nothing was found; the alert then opens with the title.
+     */
+    String headline(EventCard card, String lang) {
+        Map<String, Object> h = new HashMap<>();
+        card.stage().ifPresentOrElse(st -> h.put(st.id(), true), () -> h.put("nostage", true));
+        h.put("upcoming", card.upcoming());
+        List<Map<String, Object>> people = new ArrayList<>();
+        for (Gazetteer.Name p : card.people()) people.add(Map.of("name", Bidi.isolateLtrRuns(p.in(lang))));
+        h.put("people", people);
+        h.put("any", !people.isEmpty());
+        h.put("one", people.size() == 1);
+        h.put("many", people.size() >= 2);
+        if (!card.places().isEmpty()) {
+            Gazetteer.Name place = card.places().get(0);
+            String country = card.countryOf(place).map(c -> " (" + c.in(lang) + ")").orElse("");
+            h.put("place", Bidi.isolateLtrRuns(place.in(lang) + country));
+        }
+        card.date().ifPresent(d -> h.put("date", Bidi.FSI + DAY.format(d) + Bidi.PDI));
+        if (card.stage().isEmpty() && people.isEmpty()) return "";
+        return templates.render("headline", lang, h).replace("\n", "").strip();
     }
 
     /** Length as Telegram counts it after parsing entities: tags removed, entities one character. */

@@ -78,23 +78,38 @@ public final class Templates {
 
     private Template template(String name, String lang) {
         String file = name + "." + lang + ".mustache";
-        return cache.computeIfAbsent(file, this::load);
+        return cache.computeIfAbsent(file, f -> load(f, lang));
     }
 
-    private Template load(String file) {
+    // {{> people}} in a template of language L is people.L.mustache, from the folder or built in
+    private Template load(String file, String lang) {
+        Mustache.Compiler compiler = COMPILER.withLoader(partial -> new java.io.StringReader(builtInOr(partial + "." + lang + ".mustache", true)));
         Path p = dir.resolve(file);
         if (Files.isRegularFile(p)) {
             try {
-                return COMPILER.compile(Files.readString(p, StandardCharsets.UTF_8));
+                return compiler.compile(Files.readString(p, StandardCharsets.UTF_8));
             } catch (MustacheException e) {
                 log.error("{} — using the built-in template", describe(file, e));
             } catch (IOException e) {
                 log.error("templates/{}: cannot read ({}) — using the built-in template", file, e.getMessage());
             }
         }
+        return compiler.compile(builtInOr(file, false));
+    }
+
+    /** The file from the templates folder (when asked and readable), else the copy built into the jar. */
+    private String builtInOr(String file, boolean folderFirst) {
+        Path p = dir.resolve(file);
+        if (folderFirst && Files.isRegularFile(p)) {
+            try {
+                return Files.readString(p, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                log.error("templates/{}: cannot read ({}) — using the built-in template", file, e.getMessage());
+            }
+        }
         try (InputStream in = Templates.class.getResourceAsStream("/templates/" + file)) {
             if (in == null) throw new IllegalStateException("no template " + file + " in " + dir + " or built in");
-            return COMPILER.compile(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read built-in template " + file, e);
         }

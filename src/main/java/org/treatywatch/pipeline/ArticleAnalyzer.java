@@ -45,9 +45,8 @@ public final class ArticleAnalyzer {
         Relevance r = detector.detect(article.title(), body);
         String summary = Summarizer.summarize(article.title(), body, r.evidence());
         // The "why" line shows the article's own evidence: not the headline, and not a sentence the summary already shows.
-        List<String> bodyEvidence = r.evidence().stream().filter(e -> !e.strip().equals(article.title().strip())).toList();
-        String why = bodyEvidence.stream().filter(e -> !summary.contains(e.strip())).findFirst()
-                .orElse(bodyEvidence.isEmpty() ? r.why() : bodyEvidence.get(0));
+        List<String> bodyEvidence = r.evidence().stream().filter(e -> !article.title().contains(e.strip())).toList();
+        String why = bodyEvidence.stream().filter(e -> !summary.contains(e.strip())).findFirst().orElse("");
         List<String> sentences = Sentences.split(body);
         List<String> lead = sentences.subList(0, Math.min(LEAD_SENTENCES, sentences.size()));
         Optional<LocalDate> date = article.published().map(t -> t.atZone(ZoneOffset.UTC).toLocalDate());

@@ -46,8 +46,9 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
             if (n.kind() == Gazetteer.Kind.PERSON && people.size() < MAX_PEOPLE) people.add(n);
         }
         // Where it happened is in the headline or the strongest evidence; other sentences name places of later steps.
-        String strongest = evidence.stream().filter(e -> !e.strip().equals(title.strip())).findFirst().orElse("");
-        String core = title + "\n" + strongest;
+        String headline = org.treatywatch.text.Sentences.headline(title);
+        String strongest = evidence.stream().filter(e -> !title.contains(e.strip())).findFirst().orElse("");
+        String core = headline + "\n" + strongest;
         for (Gazetteer.Name n : gazetteer.placesIn(core)) {
             if (places.size() < MAX_PLACES) {
                 places.add(n);

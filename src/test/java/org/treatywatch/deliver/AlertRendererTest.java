@@ -61,13 +61,24 @@ class AlertRendererTest {
         Analysis a = analyse("ar-treaty-signed.html", "BBC عربي", "https://www.bbc.com/arabic/articles/x1");
         String he = renderer.render(a.alert(), "he");
         assertThat(he).contains("פוטין (נשיא רוסיה)", "פזשכיאן (נשיא איראן)", "מוסקבה", "📌 חתימה", "2025-01-17")
-                .contains("<i>תקציר בשפת המקור (ערבית):</i>")
+                .contains("<blockquote expandable><i>המקור בערבית:</i>")
                 .contains("<a href=\"https://www.bbc.com/arabic/articles/x1\">\u2068BBC\u2069 عربي</a>");
         String ar = renderer.render(a.alert(), "ar");
         assertThat(ar).contains("بوتين (الرئيس الروسي)", "بزشكيان (الرئيس الإيراني)", "موسكو", "📌 توقيع")
-                .doesNotContain("ملخص بلغة المصدر");
+                .doesNotContain("النص الأصلي").doesNotContain("blockquote");
         assertOnlyTelegramTags(he);
         assertOnlyTelegramTags(ar);
+        assertThat(he).startsWith("🔔 <b>פוטין ופזשכיאן חתמו על הסכם במוסקבה (רוסיה)");
+        assertMostlyInTheReadersScript(he, "he");
+    }
+
+    /** Outside the folded original, the reader's letters outnumber the other language's. */
+    static void assertMostlyInTheReadersScript(String html, String lang) {
+        String outside = html.replaceAll("(?s)<blockquote expandable>.*?</blockquote>", "").replaceAll("<[^>]+>", "");
+        long hebrew = outside.codePoints().filter(c -> c >= 0x05D0 && c <= 0x05EA).count();
+        long arabic = outside.codePoints().filter(c -> c >= 0x0620 && c <= 0x06FF).count();
+        if (lang.equals("he")) assertThat(hebrew).as(outside).isGreaterThan(arabic);
+        else assertThat(arabic).as(outside).isGreaterThan(hebrew);
     }
 
     @Test
@@ -75,7 +86,8 @@ class AlertRendererTest {
         Analysis a = analyse("he-kazan-1255.html", "ynet", "https://www.ynet.co.il/news/article/k1");
         assertThat(a.relevance().relevant()).isTrue();
         String ar = renderer.render(a.alert(), "ar");
-        assertThat(ar).contains("بوتين", "بزشكيان", "قازان (روسيا)", "📌 محادثات ولقاءات", "(العبرية)");
+        assertThat(ar).contains("بوتين", "بزشكيان", "قازان (روسيا)", "📌 محادثات ولقاءات", "<blockquote expandable><i>النص الأصلي بالعبرية:</i>");
+        assertMostlyInTheReadersScript(ar, "ar");
         String he = renderer.render(a.alert(), "he");
         assertThat(he).contains("פוטין", "פזשכיאן", "קאזאן", "📌 שיחות ופגישות").contains("\u2068BRICS\u2069");
     }
@@ -116,6 +128,6 @@ class AlertRendererTest {
 
     static void assertOnlyTelegramTags(String html) {
         Matcher m = TAG.matcher(html);
-        while (m.find()) assertThat(List.of("b", "i", "a", "code", "u", "s", "pre")).contains(m.group(2));
+        while (m.find()) assertThat(List.of("b", "i", "a", "code", "u", "s", "pre", "blockquote")).contains(m.group(2));
     }
 }
