@@ -120,7 +120,7 @@ class ServiceEndToEndTest {
             assertThat(alerts).hasSize(1);
             FakeBotApi.Sent alert = alerts.get(0);
             assertThat(alert.parseMode()).isEqualTo("HTML");
-            assertThat(alert.text()).contains("<a href=\"" + signedUrl + "\">").contains("لماذا هذا التنبيه").contains("بزشكيان");
+            assertThat(alert.text()).contains("<a href=\"" + signedUrl + "\">").contains("🔔 <b>وقّع بوتين وبزشكيان").doesNotContain("لماذا هذا التنبيه"); // the summary already shows the evidence
             assertThat(telegram.sent()).noneMatch(s -> s.text().contains(koreaUrl) || s.text().contains(feeds.url("/a/old")));
             var health = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create("http://127.0.0.1:" + service.opsPort().orElseThrow() + "/health")).build(),
