@@ -49,7 +49,7 @@ public final class Pipeline implements AutoCloseable {
         this.fetcher = new HttpFetcher(new UrlGuard(config.allowPrivateFeeds()));
         this.templates = new Templates(config.templatesDir());
         templates.check();
-        this.renderer = new AlertRenderer(templates);
+        this.renderer = new AlertRenderer(templates, org.treatywatch.translate.Translator.from(config.translateUrl(), config.translateKey()));
         this.poller = new FeedPoller(feeds, items, new PollRecorder(db), fetcher, analyzer, renderer,
                 new org.treatywatch.match.SubscriptionCache(chats), stories, () -> onQueued.run());
         feeds.syncFromYaml(feedsFile.feeds());

@@ -42,6 +42,12 @@ public final class ConfigOptions {
     @Option(names = "--retention", description = "delete sent alerts and irrelevant items older than this, e.g. 90d (env TREATYWATCH_RETENTION, default 90d)")
     String retention;
 
+    @Option(names = "--translate-url", description = "LibreTranslate-compatible server for machine-translated alerts (env TREATYWATCH_TRANSLATE_URL; unset: off)")
+    String translateUrl;
+
+    @Option(names = "--translate-key", description = "API key for the translation server, if it needs one (env TREATYWATCH_TRANSLATE_KEY)")
+    String translateKey;
+
     /** The environment, overridden by whatever was given on the command line. */
     public AppConfig resolve() {
         AppConfig c = AppConfig.fromEnv(System.getenv());
@@ -55,6 +61,9 @@ public final class ConfigOptions {
         if (linkPreviews != null) c = c.withLinkPreviews(linkPreviews);
         if (metricsPort != null) c = c.withMetricsPort(metricsPort);
         if (retention != null) c = c.withRetention(AppConfig.parseRetention(retention));
+        if (translateUrl != null || translateKey != null) {
+            c = c.withTranslation(translateUrl != null ? translateUrl : c.translateUrl(), translateKey != null ? translateKey : c.translateKey());
+        }
         if (webhookUrl != null || webhookPort != null) {
             c = c.withWebhook(webhookUrl != null ? webhookUrl : c.webhookUrl(), webhookPort != null ? webhookPort : c.webhookPort());
         }

@@ -74,7 +74,8 @@ final class InspectCommand implements Callable<Integer> {
         loaded.errors().forEach(e -> spec.commandLine().getErr().println(e));
         org.treatywatch.summarize.Gazetteer gazetteer = org.treatywatch.config.GazetteerFile.load(config.templatesDir());
         analyzer = new ArticleAnalyzer(Topic.detector(loaded, gazetteer), gazetteer);
-        renderer = new AlertRenderer(new Templates(config.templatesDir()));
+        renderer = new AlertRenderer(new Templates(config.templatesDir()),
+                org.treatywatch.translate.Translator.from(config.translateUrl(), config.translateKey()));
         fetcher = new HttpFetcher(new UrlGuard(config.allowPrivateFeeds()));
         PrintWriter out = spec.commandLine().getOut();
         if (inputs.isEmpty() && texts.isEmpty()) throw new IllegalArgumentException("give a FILE, a URL or --text TEXT");

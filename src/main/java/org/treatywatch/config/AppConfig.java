@@ -21,10 +21,13 @@ public record AppConfig(
         int metricsPort,
         String webhookUrl,
         int webhookPort,
-        java.time.Duration retention) {
+        java.time.Duration retention,
+        String translateUrl,
+        String translateKey) {
 
     public AppConfig {
         Secrets.register(token); // from here on, no log line, error or reply shows it
+        Secrets.register(translateKey);
     }
 
     public static final String DEFAULT_API_URL = "https://api.telegram.org";
@@ -45,11 +48,19 @@ public record AppConfig(
                 parsePort(env.get("TREATYWATCH_METRICS_PORT")),
                 blankToNull(env.get("TREATYWATCH_WEBHOOK_URL")),
                 Math.max(0, parsePort(orDefault(env.get("TREATYWATCH_WEBHOOK_PORT"), "8443"))),
-                parseRetention(env.get("TREATYWATCH_RETENTION")));
+                parseRetention(env.get("TREATYWATCH_RETENTION")),
+                blankToNull(env.get("TREATYWATCH_TRANSLATE_URL")),
+                blankToNull(env.get("TREATYWATCH_TRANSLATE_KEY")));
     }
 
     public AppConfig withRetention(java.time.Duration value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, value);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, value, translateUrl, translateKey);
+    }
+
+    /** A LibreTranslate-compatible server for machine translation of alerts (and its API key, if it needs one). */
+    public AppConfig withTranslation(String url, String key) {
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort,
+                retention, blankToNull(url), blankToNull(key));
     }
 
     /** A retention such as 90d or 12h; at least one hour. */
@@ -61,44 +72,44 @@ public record AppConfig(
     }
 
     public AppConfig withToken(String value) {
-        return new AppConfig(value, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention);
+        return new AppConfig(value, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey);
     }
 
     public AppConfig withApiUrl(String value) {
-        return new AppConfig(token, value, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention);
+        return new AppConfig(token, value, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey);
     }
 
     public AppConfig withAdmins(Set<Long> value) {
-        return new AppConfig(token, apiUrl, value, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention);
+        return new AppConfig(token, apiUrl, value, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey);
     }
 
     public AppConfig withDbUrl(String value) {
-        return new AppConfig(token, apiUrl, admins, value, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention);
+        return new AppConfig(token, apiUrl, admins, value, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey);
     }
 
     public AppConfig withFeedsPath(Path value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, value, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention);
+        return new AppConfig(token, apiUrl, admins, dbUrl, value, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey);
     }
 
     public AppConfig withTemplatesDir(Path value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, value, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, value, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey);
     }
 
     public AppConfig withAllowPrivateFeeds(boolean value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, value, linkPreviews, metricsPort, webhookUrl, webhookPort, retention);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, value, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey);
     }
 
     public AppConfig withLinkPreviews(boolean value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, value, metricsPort, webhookUrl, webhookPort, retention);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, value, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey);
     }
 
     public AppConfig withMetricsPort(int value) {
         return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, value,
-                webhookUrl, webhookPort, retention);
+                webhookUrl, webhookPort, retention, translateUrl, translateKey);
     }
 
     public AppConfig withWebhook(String url, int port) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, url, port, retention);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, url, port, retention, translateUrl, translateKey);
     }
 
     /** Unset means no metrics server; otherwise a TCP port. */

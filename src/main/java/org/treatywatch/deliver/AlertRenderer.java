@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.treatywatch.summarize.Alert;
 import org.treatywatch.summarize.EventCard;
 import org.treatywatch.summarize.Gazetteer;
 import org.treatywatch.summarize.Summarizer;
 import org.treatywatch.text.Bidi;
 import org.treatywatch.text.Sentences;
+import org.treatywatch.translate.Translation;
+import org.treatywatch.translate.Translator;
 
 /**
  * Renders an alert in a subscriber's language with {@code alert.<lang>.mustache}, as Telegram
@@ -23,14 +26,24 @@ public final class AlertRenderer {
     static final int MAX_WHY = 240;
 
     private final Templates templates;
+    private final Translator translator;
 
     public AlertRenderer(Templates templates) {
+        this(templates, Translator.none());
+    }
+
+    /** With a translator, an article in the other language also gets its title and summary machine-translated. */
+    public AlertRenderer(Templates templates, Translator translator) {
         this.templates = templates;
+        this.translator = translator;
     }
 
     public String render(Alert alert, String lang) {
+        // once per alert and language: callers render each language once and store the result
+        Optional<Translation> mt = alert.articleLanguage().equals(lang) ? Optional.empty()
+                : translator.translate(alert.title(), alert.summary(), alert.articleLanguage(), lang);
         List<String> sentences = new ArrayList<>(Sentences.split(alert.summary()));
-        String out = renderWith(alert, lang, alert.summary());
+        String out = renderWith(alert, lang, alert.summary(), mt);
         while (visibleLength(out) > TELEGRAM_LIMIT) {
             String summary;
             if (sentences.size() > 1) {
@@ -43,12 +56,12 @@ public final class AlertRenderer {
                 summary = Summarizer.cut(only, Math.max(1, only.length() - excess - 1));
                 sentences = new ArrayList<>(List.of(summary));
             }
-            out = renderWith(alert, lang, summary);
+            out = renderWith(alert, lang, summary, mt.map(t -> new Translation(t.title(), summary.isEmpty() ? "" : t.summary())));
         }
         return out;
     }
 
-    private String renderWith(Alert a, String lang, String summary) {
+    private String renderWith(Alert a, String lang, String summary, Optional<Translation> mt) {
         Map<String, Object> ctx = new HashMap<>();
         ctx.put("title", Bidi.isolateLtrRuns(Summarizer.cut(a.title(), MAX_TITLE)));
         ctx.put("summary", Bidi.isolateLtrRuns(summary));
@@ -60,6 +73,11 @@ public final class AlertRenderer {
         ctx.put("source_" + a.articleLanguage(), true);
         card(ctx, a.card(), lang);
         ctx.put("headline", headline(a.card(), lang));
+        mt.ifPresent(t -> {
+            ctx.put("mt", true);
+            ctx.put("mt_title", Bidi.isolateLtrRuns(Summarizer.cut(t.title(), MAX_TITLE)));
+            ctx.put("mt_summary", Bidi.isolateLtrRuns(Summarizer.cut(t.summary(), Summarizer.MAX_CHARS)));
+        });
         return templates.render("alert", lang, ctx).strip();
     }
 
