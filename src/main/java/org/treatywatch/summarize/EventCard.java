@@ -45,9 +45,9 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
         for (Gazetteer.Name n : gazetteer.namesIn(focus)) {
             if (n.kind() == Gazetteer.Kind.PERSON && people.size() < MAX_PEOPLE) people.add(n);
         }
-        // Where it happened is in the headline or the strongest evidence; other sentences name places of later steps.
+        // Where it happened is in the headline or the two strongest evidence sentences; others name places of later steps.
         String headline = org.treatywatch.text.Sentences.headline(title);
-        String strongest = evidence.stream().filter(e -> !title.contains(e.strip())).findFirst().orElse("");
+        String strongest = String.join("\n", evidence.stream().filter(e -> !title.contains(e.strip())).limit(2).toList());
         String core = headline + "\n" + strongest;
         for (Gazetteer.Name n : gazetteer.placesIn(core)) {
             if (places.size() < MAX_PLACES) {
@@ -61,6 +61,8 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
         boolean upcoming = stage.map(Gazetteer.StageMention::upcoming).orElse(false);
         String dateText = title + "\n" + String.join("\n", evidence) + "\n" + String.join("\n", lead);
         Optional<LocalDate> date = Dates.find(dateText, articleDate, upcoming).or(() -> upcoming ? Optional.empty() : articleDate);
+        // what is still to come has no date before publication (that is the byline's date, not the event's)
+        if (upcoming && date.isPresent() && articleDate.isPresent() && !date.get().isAfter(articleDate.get())) date = Optional.empty();
         return new EventCard(List.copyOf(people), List.copyOf(places), date, stage.map(Gazetteer.StageMention::stage),
                 upcoming, List.copyOf(countries));
     }
