@@ -18,8 +18,9 @@ record SentenceConcepts(String text, Set<Concept> concepts, boolean pair, boolea
         for (Hit h : hits) concepts.add(h.concept());
         if (concepts.contains(Concept.TREATY_STRONG)) concepts.add(Concept.TREATY);
         boolean pair = namedTogether(hits, Concept.RUSSIA, Concept.IRAN);
-        // "Russia, China and Iran", "Putin, Modi and Pezeshkian": a list of three or more is a multilateral setting
-        if (!pair && listedWithOthers(hits)) concepts.add(Concept.MULTILATERAL);
+        // "Russia, China and Iran", "Iran, Russia and China", "Putin, Modi and Pezeshkian": a list of
+        // three or more is a multilateral setting, whether or not the two stand side by side in it
+        if (listedWithOthers(hits)) concepts.add(Concept.MULTILATERAL);
         boolean sides = concepts.contains(Concept.RUSSIA) && concepts.contains(Concept.IRAN);
         boolean dealing = concepts.contains(Concept.TREATY) || concepts.contains(Concept.INTERACTION);
         boolean oneSide = concepts.contains(Concept.RUSSIA) != concepts.contains(Concept.IRAN);
@@ -68,7 +69,21 @@ record SentenceConcepts(String text, Set<Concept> concepts, boolean pair, boolea
     }
 
     private static boolean listedWithOthers(List<Hit> hits) {
-        return within(hits, Concept.RUSSIA, Concept.IRAN, LIST_SPAN, true);
+        if (within(hits, Concept.RUSSIA, Concept.IRAN, LIST_SPAN, true)) return true;
+        // a tight list: the pair word by word ("Iran and Russia") with a third party right after or before it
+        for (int x = 0; x < hits.size(); x++) {
+            Hit r = hits.get(x);
+            if (r.concept() != Concept.RUSSIA) continue;
+            for (int y = Math.max(0, x - 3); y < Math.min(hits.size(), x + 4); y++) {
+                Hit i = hits.get(y);
+                if (i.concept() != Concept.IRAN || Math.abs(i.start() - r.start()) != 1) continue;
+                int from = Math.min(r.start(), i.start()), to = Math.max(r.start(), i.start());
+                for (Hit t : hits) {
+                    if (t.concept() == Concept.THIRD_PARTY && (t.start() == to + 1 || t.end() == from)) return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isParty(Concept c) {
