@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.treatywatch.bot.AddFeedException;
 import org.treatywatch.bot.AdminActions;
 import org.treatywatch.config.Durations;
 import org.treatywatch.summarize.Gazetteer;
@@ -16,7 +17,8 @@ import org.treatywatch.config.FeedsFile;
 import org.treatywatch.config.GazetteerFile;
 import org.treatywatch.feed.FeedItem;
 import org.treatywatch.feed.FeedParseException;
-import org.treatywatch.feed.FeedParser;
+import org.treatywatch.feed.Source;
+import org.treatywatch.feed.Sources;
 import org.treatywatch.feed.Urls;
 import org.treatywatch.fetch.Charsets;
 import org.treatywatch.fetch.FetchException;
@@ -47,32 +49,65 @@ final class Administration implements AdminActions {
     }
 
     @Override
-    public Added addFeed(String url, Optional<String> id, Optional<String> language, Optional<String> interval) {
+    public Added addFeed(String url, Optional<String> id, Optional<String> language, Optional<String> interval) throws AddFeedException {
         String feedId = id.orElse(defaultId(url)).toLowerCase();
-        if (!FeedsFile.ID.matcher(feedId).matches()) throw new IllegalArgumentException("id \"" + feedId + "\" may use only a-z, 0-9 and '-'");
+        if (!FeedsFile.ID.matcher(feedId).matches()) throw new AddFeedException(AddFeedException.Reason.BAD_ID, feedId);
         if (language.isPresent() && !List.of("he", "ar", "en").contains(language.get())) {
-            throw new IllegalArgumentException("language \"" + language.get() + "\" must be he, ar or en");
+            throw new AddFeedException(AddFeedException.Reason.BAD_LANGUAGE, language.get());
         }
-        Duration every = interval.map(Durations::parseInterval).orElse(Duration.ofMinutes(10));
-        if (pipeline.feeds.get(feedId).isPresent()) throw new IllegalArgumentException("id \"" + feedId + "\" is already used");
+        Duration every;
+        try {
+            every = interval.map(Durations::parseInterval).orElse(Duration.ofMinutes(10));
+        } catch (IllegalArgumentException e) {
+            throw new AddFeedException(AddFeedException.Reason.BAD_INTERVAL, e.getMessage());
+        }
+        if (pipeline.feeds.get(feedId).isPresent()) throw new AddFeedException(AddFeedException.Reason.ID_TAKEN, feedId);
+        FetchResult res = fetch(url);
+        String text = Charsets.decode(res.body(), res.contentType());
+        Source source = Sources.detect(text).orElseThrow(() -> new AddFeedException(AddFeedException.Reason.NOT_A_SOURCE, res.contentType()));
+        if (source.kind().equals(FeedDef.Kind.PAGE.key())) {
+            Optional<String> advertised = Sources.advertisedFeed(text, res.finalUrl());
+            if (advertised.isPresent()) return Added.offering(advertised.get()); // the outlet's own feed beats scraping its page
+        }
         List<FeedItem> items;
         try {
-            FetchResult res = pipeline.fetcher.fetch(url, null, null, false);
-            items = FeedParser.parse(Charsets.decode(res.body(), res.contentType()), res.finalUrl());
-        } catch (FetchException | FeedParseException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            items = source.items(text, res.finalUrl(), Optional.empty(), u -> {
+                FetchResult more = fetch(u);
+                return Charsets.decode(more.body(), more.contentType());
+            });
+        } catch (FeedParseException e) {
+            throw new AddFeedException(AddFeedException.Reason.NOT_A_SOURCE, e.getMessage());
         }
+        if (items.isEmpty()) throw new AddFeedException(AddFeedException.Reason.NO_ITEMS, source.kind());
         String lang = language.orElseGet(() -> {
             StringBuilder sb = new StringBuilder();
             items.forEach(i -> sb.append(i.title()).append(' '));
             String g = Language.guess(sb.toString());
             return List.of("he", "ar", "en").contains(g) ? g : "en";
         });
-        FeedDef def = new FeedDef(feedId, Urls.host(url), url.strip(), FeedDef.Kind.RSS, lang, every, true, Optional.empty());
-        if (!pipeline.feeds.add(def, FeedRow.ORIGIN_BOT)) throw new IllegalArgumentException("id \"" + feedId + "\" is already used");
-        scheduling.sync(pipeline.feeds.all());
-        log.info("feed={} added by an admin ({} items)", feedId, items.size());
-        return new Added(def, items.size());
+        FeedDef.Kind kind = FeedDef.Kind.valueOf(source.kind().toUpperCase(java.util.Locale.ROOT));
+        FeedDef def = new FeedDef(feedId, Urls.host(url), url.strip(), kind, lang, every, true, Optional.empty());
+        try {
+            if (!pipeline.feeds.add(def, FeedRow.ORIGIN_BOT)) throw new AddFeedException(AddFeedException.Reason.ID_TAKEN, feedId);
+            scheduling.sync(pipeline.feeds.all());
+        } catch (RuntimeException e) {
+            log.error("feed={} could not be added: {}", feedId, e.getMessage());
+            throw new AddFeedException(AddFeedException.Reason.INTERNAL, e.getMessage());
+        }
+        log.info("feed={} added by an admin: {} with {} items", feedId, kind.key(), items.size());
+        return new Added(def, items.size(), Optional.empty());
+    }
+
+    private FetchResult fetch(String url) throws AddFeedException {
+        try {
+            return pipeline.fetcher.fetch(url, null, null, false);
+        } catch (FetchException e) {
+            String m = String.valueOf(e.getMessage());
+            AddFeedException.Reason r = m.contains("private or local address") ? AddFeedException.Reason.PRIVATE_ADDRESS
+                    : m.startsWith("not a valid URL") || m.startsWith("only http") || m.startsWith("URL has no host") || m.startsWith("file:")
+                    ? AddFeedException.Reason.BAD_URL : AddFeedException.Reason.UNREACHABLE;
+            throw new AddFeedException(r, m);
+        }
     }
 
     @Override

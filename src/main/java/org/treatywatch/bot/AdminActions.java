@@ -10,7 +10,8 @@ public interface AdminActions {
     List<FeedRow> feeds();
 
     /** Validates, fetches once, saves and schedules; throws IllegalArgumentException with the reason. */
-    Added addFeed(String url, Optional<String> id, Optional<String> language, Optional<String> interval);
+    /** Validates, fetches once, detects the kind (feed, sitemap, page) and adds; or offers the feed a page advertises. */
+    Added addFeed(String url, Optional<String> id, Optional<String> language, Optional<String> interval) throws AddFeedException;
 
     boolean removeFeed(String id);
 
@@ -23,7 +24,12 @@ public interface AdminActions {
 
     Stats stats();
 
-    record Added(FeedDef def, int items) {}
+    /** What /addfeed did: added {@code def} with {@code items}, or (def null) found a page that advertises {@code offer}. */
+    record Added(FeedDef def, int items, Optional<String> offer) {
+        public static Added offering(String feedUrl) {
+            return new Added(null, 0, Optional.of(feedUrl));
+        }
+    }
 
     record Reloaded(int feeds, List<String> errors) {}
 

@@ -106,13 +106,23 @@ final class AdminCommands {
             replies.send(chatId, lang, "addfeed_usage");
             return;
         }
+        AdminActions.Added added;
         try {
-            AdminActions.Added added = actions.addFeed(cmd.args().get(0), cmd.arg(1), cmd.arg(2), cmd.arg(3));
-            replies.send(chatId, lang, "addfeed_ok", Map.of("id", added.def().id(), "items", added.items(),
-                    "language", added.def().language(), "interval", Durations.format(added.def().interval())));
-        } catch (IllegalArgumentException e) {
-            replies.send(chatId, lang, "addfeed_error", Map.of("error", Bidi.isolateLtrRuns(clip(String.valueOf(e.getMessage()), 300))));
+            added = actions.addFeed(cmd.args().get(0), cmd.arg(1), cmd.arg(2), cmd.arg(3));
+        } catch (AddFeedException e) {
+            replies.send(chatId, lang, "addfeed_error", Map.of(e.flag(), true,
+                    "detail", Bidi.isolateLtrRuns(clip(org.treatywatch.config.Secrets.mask(String.valueOf(e.getMessage())), 300))));
+            return;
+        } catch (RuntimeException e) {
+            replies.send(chatId, lang, "addfeed_error", Map.of("internal", true, "detail", ""));
+            return;
         }
+        if (added.offer().isPresent()) {
+            replies.send(chatId, lang, "addfeed_offer", Map.of("feed", Bidi.isolateLtrRuns(added.offer().get())));
+            return;
+        }
+        replies.send(chatId, lang, "addfeed_ok", Map.of("id", added.def().id(), "items", added.items(), "kind", added.def().kind().key(),
+                "language", added.def().language(), "interval", Durations.format(added.def().interval())));
     }
 
     private static String clip(String s, int max) {

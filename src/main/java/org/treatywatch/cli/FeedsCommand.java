@@ -14,8 +14,7 @@ import org.treatywatch.config.Durations;
 import org.treatywatch.config.FeedDef;
 import org.treatywatch.config.FeedsFile;
 import org.treatywatch.feed.FeedItem;
-import org.treatywatch.feed.FeedParser;
-import org.treatywatch.feed.PageLinkReader;
+import org.treatywatch.feed.Sources;
 import org.treatywatch.fetch.Charsets;
 import org.treatywatch.fetch.FetchResult;
 import org.treatywatch.fetch.HttpFetcher;
@@ -73,9 +72,8 @@ final class FeedsCommand implements Runnable {
                     try {
                         FetchResult r = fetcher.fetch(f.url(), null, null, true);
                         String text = Charsets.decode(r.body(), r.contentType());
-                        List<FeedItem> items = f.kind() == FeedDef.Kind.PAGE
-                                ? PageLinkReader.read(text, r.finalUrl(), f.links().orElse("a"))
-                                : FeedParser.parse(text, r.finalUrl());
+                        List<FeedItem> items = Sources.of(f.kind().key()).items(text, r.finalUrl(), f.links(),
+                                u -> { FetchResult more = fetcher.fetch(u, null, null, true); return Charsets.decode(more.body(), more.contentType()); });
                         count = items.size();
                         if (count == 0) detail = "no items";
                         if (r.movedPermanently()) detail = "moved permanently to " + r.finalUrl();

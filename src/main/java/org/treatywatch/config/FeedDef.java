@@ -8,5 +8,13 @@ public record FeedDef(
         String id, String name, String url, Kind kind, String language, Duration interval,
         boolean enabled, Optional<String> links) {
 
-    public enum Kind { RSS, PAGE }
+    /** rss (RSS/Atom), page (an outlet page with a link selector), sitemap (a news sitemap or index). */
+    public enum Kind {
+        RSS, PAGE, SITEMAP;
+
+        /** The name used in feeds.yaml and storage. */
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 }

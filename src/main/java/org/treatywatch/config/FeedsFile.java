@@ -133,8 +133,11 @@ public final class FeedsFile {
 
         FeedDef.Kind kind = FeedDef.Kind.RSS;
         String kindText = text(fields, "kind").orElse("rss");
-        if (kindText.equals("page")) kind = FeedDef.Kind.PAGE;
-        else if (!kindText.equals("rss")) error(fields.get("kind"), "kind \"" + kindText + "\" must be rss or page");
+        try {
+            kind = FeedDef.Kind.valueOf(kindText.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            error(fields.get("kind"), "kind \"" + kindText + "\" must be rss, page or sitemap");
+        }
 
         String language = text(fields, "language").orElse("");
         if (!LANGUAGES.contains(language)) {
@@ -160,7 +163,7 @@ public final class FeedsFile {
 
         Optional<String> links = text(fields, "links");
         if (kind == FeedDef.Kind.PAGE && links.isEmpty()) error(node, "feed \"" + id + "\" is kind: page and needs 'links:' (a CSS selector such as \"h3 a\")");
-        if (kind == FeedDef.Kind.RSS && links.isPresent()) error(fields.get("links"), "'links' is only for kind: page");
+        if (kind != FeedDef.Kind.PAGE && links.isPresent()) error(fields.get("links"), "'links' is only for kind: page");
         if (links.isPresent()) {
             try {
                 org.jsoup.select.QueryParser.parse(links.get());

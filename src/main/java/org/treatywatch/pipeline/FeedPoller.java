@@ -17,8 +17,7 @@ import org.treatywatch.extract.Article;
 import org.treatywatch.extract.ArticleExtractor;
 import org.treatywatch.feed.FeedItem;
 import org.treatywatch.feed.FeedParseException;
-import org.treatywatch.feed.FeedParser;
-import org.treatywatch.feed.PageLinkReader;
+import org.treatywatch.feed.Sources;
 import org.treatywatch.fetch.Backoff;
 import org.treatywatch.fetch.Charsets;
 import org.treatywatch.fetch.FetchException;
@@ -182,16 +181,16 @@ public final class FeedPoller {
 
     private List<FeedItem> parseItems(FeedDef def, FetchResult res) throws FeedParseException {
         String text = Charsets.decode(res.body(), res.contentType());
-        if (def.kind() == FeedDef.Kind.PAGE) return PageLinkReader.read(text, res.finalUrl(), def.links().orElse("a"));
         try {
-            return FeedParser.parse(text, res.finalUrl());
+            return Sources.of(def.kind().key()).items(text, res.finalUrl(), def.links(), this::fetchText);
         } catch (FeedParseException e) {
-            String head = text.stripLeading().toLowerCase();
-            if (head.startsWith("<!doctype html") || head.startsWith("<html")) {
-                throw new FeedParseException("feed " + def.id() + ": expected RSS or Atom but got an HTML page", e);
-            }
             throw new FeedParseException("feed " + def.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    private String fetchText(String url) throws FetchException {
+        FetchResult r = fetcher.fetch(url, null, null, false);
+        return Charsets.decode(r.body(), r.contentType());
     }
 
     /** Fetches and extracts the item's page; falls back to the feed's own title and summary. */

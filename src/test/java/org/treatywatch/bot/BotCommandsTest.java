@@ -174,8 +174,8 @@ class BotCommandsTest {
     void adminsManageFeeds() {
         assertThat(ask(ADMIN, "/feeds")).contains("main-feed");
         assertThat(ask(ADMIN, "/addfeed")).contains("/addfeed");
-        assertThat(ask(ADMIN, "/addfeed file:///etc/passwd")).startsWith("❌").contains("only allowed in feeds.yaml");
-        assertThat(ask(ADMIN, "/addfeed ftp://example.com/x")).startsWith("❌").contains("only http and https");
+        assertThat(ask(ADMIN, "/addfeed file:///etc/passwd")).startsWith("❌").contains("אינה כתובת http").contains("only allowed in feeds.yaml");
+        assertThat(ask(ADMIN, "/addfeed ftp://example.com/x")).startsWith("❌").contains("אינה כתובת http");
         assertThat(ask(ADMIN, "/addfeed " + web.url("/feed.xml") + " Bad_Id")).startsWith("❌");
         assertThat(ask(ADMIN, "/addfeed " + web.url("/other.xml") + " other-feed he 15m")).startsWith("✅").contains("other-feed").contains("2");
         FeedRow added = service.pipeline().feeds.get("other-feed").orElseThrow();
@@ -191,6 +191,33 @@ class BotCommandsTest {
         assertThat(service.pipeline().feeds.get("other-feed")).isEmpty();
         assertThat(ask(ADMIN, "/stats")).contains("צ'אטים פעילים").contains("בתור").containsPattern("גודל מסד הנתונים: .*\\d+\\.\\d MB");
         assertThat(ask(ADMIN, "/reload")).contains("נטענו מחדש").contains("1");
+    }
+
+    @Test
+    void adminsAddOutletPagesAndSitemapsAndAreOfferedTheFeedAPageAdvertises() throws Exception {
+        web.serve("/news/", "text/html; charset=utf-8", "<html><body><h3><a href=\"/news/1\">روسيا وإيران</a></h3>"
+                + "<h3><a href=\"/news/2\">خبر آخر</a></h3><nav><a href=\"/about\">about</a></nav></body></html>");
+        web.serve("/sitemap-news.xml", "application/xml", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+                <url><loc>%s</loc><news:news><news:publication><news:name>x</news:name><news:language>ar</news:language></news:publication>
+                <news:publication_date>2025-01-17T10:00:00+03:00</news:publication_date><news:title>بوتين وبزشكيان يوقعان المعاهدة</news:title></news:news></url>
+                </urlset>""".formatted(web.url("/news/1")));
+        web.serve("/with-feed/", "text/html", "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed.xml\"></head><body>x</body></html>");
+        web.serve("/nothing.json", "application/json", "{\"a\": 1}");
+        String page = ask(ADMIN, "/addfeed " + web.url("/news/") + " outlet-page ar");
+        assertThat(page).startsWith("✅").contains("outlet-page").contains("page");
+        assertThat(service.pipeline().feeds.get("outlet-page").orElseThrow().def().kind()).isEqualTo(org.treatywatch.config.FeedDef.Kind.PAGE);
+        String sitemap = ask(ADMIN, "/addfeed " + web.url("/sitemap-news.xml") + " outlet-sitemap");
+        assertThat(sitemap).startsWith("✅").contains("sitemap").contains("(שפה ar");
+        String offer = ask(ADMIN, "/addfeed " + web.url("/with-feed/") + " advertised");
+        assertThat(offer).startsWith("💡").contains(web.url("/feed.xml"));
+        assertThat(service.pipeline().feeds.get("advertised")).isEmpty();
+        assertThat(ask(ADMIN, "/addfeed " + web.url("/nothing.json") + " nothing")).startsWith("❌").contains("אין פיד");
+        assertThat(ask(ADMIN, "/addfeed http://127.0.0.1:9/x unreachable")).startsWith("❌").contains("לא ניתן היה להוריד");
+        assertThat(ask(ADMIN, "/addfeed " + web.url("/feed.xml") + " main-feed")).startsWith("❌").contains("כבר בשימוש");
+        assertThat(ask(ADMIN, "/removefeed outlet-page")).contains("הוסר");
+        assertThat(ask(ADMIN, "/removefeed outlet-sitemap")).contains("הוסר");
     }
 
     @Test
