@@ -35,7 +35,8 @@ final class TimelineCommand implements Callable<Integer> {
         try (Db db = Db.open(config.dbUrl())) {
             var gazetteer = GazetteerFile.load(config.templatesDir());
             String html = new Timeline(new StoryStore(db), () -> gazetteer, new Templates(config.templatesDir())).render(lang, limit);
-            spec.commandLine().getOut().println(html.replaceAll("</?(b|i|a)( [^>]*)?>", ""));
+            // the terminal gets text, not Telegram HTML: tags dropped and entities (&amp;) decoded by a real parser
+            spec.commandLine().getOut().println(org.jsoup.parser.Parser.unescapeEntities(html.replaceAll("</?[a-z]+( [^>]*)?>", ""), false));
         }
         spec.commandLine().getOut().flush();
         return 0;

@@ -255,16 +255,33 @@ public final class ArticleExtractor {
         return null;
     }
 
+    /** Formats pages write dates in: ISO with or without colon in the offset (+03:00, +0300), with a space, or a bare date. */
+    private static final java.time.format.DateTimeFormatter[] DATE_FORMATS = {
+        java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm[:ss][.SSS][.SS][.S]XX"),
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]XXX"),
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]XX"),
+    };
+
     static Optional<Instant> parseDate(String s) {
         if (s == null || s.isBlank()) return Optional.empty();
-        try {
-            return Optional.of(OffsetDateTime.parse(s.strip()).toInstant());
-        } catch (DateTimeParseException e) {
+        String t = s.strip();
+        for (java.time.format.DateTimeFormatter f : DATE_FORMATS) {
             try {
-                return Optional.of(Instant.parse(s.strip()));
-            } catch (DateTimeParseException e2) {
-                return Optional.empty();
+                return Optional.of(OffsetDateTime.parse(t, f).toInstant());
+            } catch (DateTimeParseException e) {
+                // the next format
             }
+        }
+        try {
+            return Optional.of(Instant.parse(t));
+        } catch (DateTimeParseException e) {
+            // a date alone: its start, in UTC
+        }
+        try {
+            return Optional.of(java.time.LocalDate.parse(t.length() >= 10 ? t.substring(0, 10) : t).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 

@@ -33,7 +33,7 @@ public final class OpsServer implements AutoCloseable {
         this.checks = new LinkedHashMap<>(checks);
         Metrics.addRegistry(registry);
         Gauge.builder("treatywatch_outbox_queue", () -> queueLength.get().doubleValue())
-                .description("alerts waiting to be sent").register(Metrics.globalRegistry);
+                .description("alerts waiting to be sent").register(registry); // this instance's registry: a closed service's gauge never shadows it
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(port), 0);
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {

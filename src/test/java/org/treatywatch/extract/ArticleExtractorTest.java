@@ -73,4 +73,14 @@ class ArticleExtractorTest {
         assertThat(a.title()).isEqualTo("כותרת");
         assertThat(a.paragraphs()).containsExactly("פסקה ראשונה.", "פסקה שנייה.");
     }
+
+    @Test
+    void pageDatesWithCompactOffsetsSpacesOrNoTimeAreRead() {
+        assertThat(ArticleExtractor.parseDate("2024-10-11T14:30:00+0300")).hasValueSatisfying(d -> assertThat(d.toString()).isEqualTo("2024-10-11T11:30:00Z"));
+        assertThat(ArticleExtractor.parseDate("2024-10-11T14:30:00+03:00")).hasValueSatisfying(d -> assertThat(d.toString()).isEqualTo("2024-10-11T11:30:00Z"));
+        assertThat(ArticleExtractor.parseDate("2024-10-11 14:30:00+03:00")).hasValueSatisfying(d -> assertThat(d.toString()).isEqualTo("2024-10-11T11:30:00Z"));
+        assertThat(ArticleExtractor.parseDate("2024-10-11")).hasValueSatisfying(d -> assertThat(d.toString()).isEqualTo("2024-10-11T00:00:00Z"));
+        assertThat(ArticleExtractor.parseDate("2025-01-17T10:00:00Z")).hasValueSatisfying(d -> assertThat(d.toString()).isEqualTo("2025-01-17T10:00:00Z"));
+        assertThat(ArticleExtractor.parseDate("yesterday")).isEmpty();
+    }
 }
