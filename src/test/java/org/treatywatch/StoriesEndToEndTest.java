@@ -53,20 +53,24 @@ class StoriesEndToEndTest {
                     .withAllowPrivateFeeds(true);
             try (Service service = Service.start(config)) {
                 telegram.userSends(USER, "/subscribe", "he");
+                for (String id : List.of("arabic-outlet", "hebrew-outlet", "copy-site")) service.scheduling().pollNow(id); // not after the start-up jitter
                 await().atMost(Duration.ofSeconds(30)).until(() -> service.pipeline().feeds.all().stream().allMatch(f -> f.initialized())
                         && !telegram.sentTo(USER).isEmpty());
 
                 ar.add(new RssItem("a1", "بوتين وبزشكيان يوقعان معاهدة الشراكة الاستراتيجية الشاملة في موسكو", web.url("/ar/1"), ""));
                 web.serve("/ar.xml", "application/rss+xml", TestFiles.rss(ar));
+                service.scheduling().pollNow("arabic-outlet"); // no waiting out the interval
                 await().atMost(Duration.ofSeconds(60)).until(() -> alerts(telegram).size() == 1);
 
                 he.add(new RssItem("h1", "פוטין ופזשכיאן חתמו במוסקבה על הסכם השותפות האסטרטגית", web.url("/he/1"), ""));
                 web.serve("/he.xml", "application/rss+xml", TestFiles.rss(he));
+                service.scheduling().pollNow("hebrew-outlet");
                 await().atMost(Duration.ofSeconds(60)).until(() -> telegram.edits().size() == 1);
                 assertThat(telegram.edits().get(0).text()).contains("דווח גם ב-1 מקורות").contains(web.url("/he/1"));
 
                 copy.add(new RssItem("c7", "نقلا عن وكالات: توقيع المعاهدة الروسية الإيرانية", web.url("/copy/7"), ""));
                 web.serve("/copy.xml", "application/rss+xml", TestFiles.rss(copy));
+                service.scheduling().pollNow("copy-site");
                 await().atMost(Duration.ofSeconds(60)).until(() -> telegram.edits().size() == 2);
                 assertThat(telegram.edits().get(1).text()).contains("דווח גם ב-2 מקורות").contains("Copy Site");
                 assertThat(alerts(telegram)).hasSize(1);
