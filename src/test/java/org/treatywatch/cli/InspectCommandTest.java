@@ -47,4 +47,41 @@ class InspectCommandTest {
         assertThat(rows.get(2).get("text").asText()).doesNotContain("اقرأ أيضاً").doesNotContain("مقالات ذات صلة");
         assertThat(rows.get(2).get("alert").get("he").asText()).contains("פוטין");
     }
+
+    @Test
+    void eventFactsAreInTheJsonWithDatesResolvedAgainstPublished() throws Exception {
+        List<JsonNode> rows = run("inspect", "--json", "--feeds", "feeds.yaml", "--templates", "templates", "--published", "2024-10-11",
+                "--text", "بوتين يلتقي بزشكيان اليوم في عشق آباد — بحث الرئيسان المعاهدة التي ستوقع قريباً.",
+                "--text", "פזשכיאן צפוי לחתום על ההסכם במוסקבה ביום שישי");
+        JsonNode talks = rows.get(0).get("event");
+        assertThat(talks.get("stage").asText()).isEqualTo("talks");
+        assertThat(talks.get("upcoming").asBoolean()).isFalse();
+        assertThat(talks.get("people")).extracting(JsonNode::asText).containsExactly("Putin", "Pezeshkian");
+        assertThat(talks.get("places")).extracting(JsonNode::asText).containsExactly("Ashgabat", "Turkmenistan");
+        assertThat(talks.get("date").asText()).isEqualTo("2024-10-11");
+        JsonNode signing = rows.get(1).get("event");
+        assertThat(signing.get("stage").asText()).isEqualTo("signing");
+        assertThat(signing.get("upcoming").asBoolean()).isTrue();
+        assertThat(signing.get("date").asText()).isEqualTo("2024-10-18"); // the Friday after publication
+    }
+
+    @Test
+    void theTimelineOnTheTerminalIsTextWithoutTagsOrEntities(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("tw");
+        try (org.treatywatch.store.Db db = org.treatywatch.store.Db.open(url)) {
+            db.tx(c -> {
+                try (var st = c.createStatement()) {
+                    st.execute("INSERT INTO stories (stage, people, places, event_date, title, language, first_seen, last_seen) "
+                            + "VALUES ('signing', 'putin', 'moscow', DATE '2025-01-17', 'Russia & Iran: the treaty <signed>', 'en', "
+                            + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+                }
+                return null;
+            });
+        }
+        CommandLine cl = Cli.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        assertThat(cl.execute("timeline", "--db", url, "--templates", "templates", "--lang", "he")).isZero();
+        assertThat(out.toString()).contains("Russia & Iran: the treaty <signed>").doesNotContain("&amp;").doesNotContain("<b>");
+    }
 }
