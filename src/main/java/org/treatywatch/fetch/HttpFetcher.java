@@ -58,10 +58,6 @@ public final class HttpFetcher {
                 .build();
     }
 
-    public UrlGuard guard() {
-        return guard;
-    }
-
     /** Fetches a URL, sending the validators from the last fetch (either may be null). */
     public FetchResult fetch(String url, String etag, String lastModified, boolean allowFile) throws FetchException {
         URI uri = guard.check(url, allowFile);
