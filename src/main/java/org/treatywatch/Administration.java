@@ -45,7 +45,7 @@ final class Administration implements AdminActions {
 
     @Override
     public List<FeedRow> feeds() {
-        return pipeline.feeds.all();
+        return pipeline.feeds().all();
     }
 
     @Override
@@ -61,7 +61,7 @@ final class Administration implements AdminActions {
         } catch (IllegalArgumentException e) {
             throw new AddFeedException(AddFeedException.Reason.BAD_INTERVAL, e.getMessage());
         }
-        if (pipeline.feeds.get(feedId).isPresent()) throw new AddFeedException(AddFeedException.Reason.ID_TAKEN, feedId);
+        if (pipeline.feeds().get(feedId).isPresent()) throw new AddFeedException(AddFeedException.Reason.ID_TAKEN, feedId);
         FetchResult res = fetch(url);
         String text = Charsets.decode(res.body(), res.contentType());
         Source source = Sources.detect(text).orElseThrow(() -> new AddFeedException(AddFeedException.Reason.NOT_A_SOURCE, res.contentType()));
@@ -88,8 +88,8 @@ final class Administration implements AdminActions {
         FeedDef.Kind kind = FeedDef.Kind.valueOf(source.kind().toUpperCase(java.util.Locale.ROOT));
         FeedDef def = new FeedDef(feedId, Urls.host(url), url.strip(), kind, lang, every, true, Optional.empty());
         try {
-            if (!pipeline.feeds.add(def, FeedRow.ORIGIN_BOT)) throw new AddFeedException(AddFeedException.Reason.ID_TAKEN, feedId);
-            scheduling.sync(pipeline.feeds.all());
+            if (!pipeline.feeds().add(def, FeedRow.ORIGIN_BOT)) throw new AddFeedException(AddFeedException.Reason.ID_TAKEN, feedId);
+            scheduling.sync(pipeline.feeds().all());
         } catch (RuntimeException e) {
             log.error("feed={} could not be added: {}", feedId, e.getMessage());
             throw new AddFeedException(AddFeedException.Reason.INTERNAL, e.getMessage());
@@ -100,7 +100,7 @@ final class Administration implements AdminActions {
 
     private FetchResult fetch(String url) throws AddFeedException {
         try {
-            return pipeline.fetcher.fetch(url, null, null, false);
+            return pipeline.fetcher().fetch(url, null, null, false);
         } catch (FetchException e) {
             String m = String.valueOf(e.getMessage());
             AddFeedException.Reason r = m.contains("private or local address") ? AddFeedException.Reason.PRIVATE_ADDRESS
@@ -112,41 +112,41 @@ final class Administration implements AdminActions {
 
     @Override
     public boolean removeFeed(String id) {
-        boolean removed = pipeline.feeds.remove(id);
-        if (removed) scheduling.sync(pipeline.feeds.all());
+        boolean removed = pipeline.feeds().remove(id);
+        if (removed) scheduling.sync(pipeline.feeds().all());
         return removed;
     }
 
     @Override
     public boolean setPaused(String id, boolean paused) {
-        boolean changed = pipeline.feeds.setPaused(id, paused);
-        if (changed) scheduling.sync(pipeline.feeds.all());
+        boolean changed = pipeline.feeds().setPaused(id, paused);
+        if (changed) scheduling.sync(pipeline.feeds().all());
         return changed;
     }
 
     @Override
     public boolean pollNow(String id) {
-        return pipeline.feeds.get(id).isPresent() && scheduling.pollNow(id);
+        return pipeline.feeds().get(id).isPresent() && scheduling.pollNow(id);
     }
 
     @Override
     public synchronized Reloaded reload() {
-        FeedsFile.Loaded loaded = FeedsFile.load(pipeline.config.feedsPath());
+        FeedsFile.Loaded loaded = FeedsFile.load(pipeline.config().feedsPath());
         List<String> errors = new java.util.ArrayList<>(loaded.errors());
         if (loaded.feeds().isEmpty() && !loaded.errors().isEmpty()) {
             errors.add("feeds.yaml not applied: no valid feed in it");
         } else {
-            pipeline.feeds.syncFromYaml(loaded.feeds());
+            pipeline.feeds().syncFromYaml(loaded.feeds());
             try {
-                Gazetteer gazetteer = GazetteerFile.load(pipeline.config.templatesDir());
-                pipeline.analyzer.replace(Topic.detector(loaded, gazetteer), gazetteer);
+                Gazetteer gazetteer = GazetteerFile.load(pipeline.config().templatesDir());
+                pipeline.analyzer().replace(Topic.detector(loaded, gazetteer), gazetteer);
             } catch (IllegalStateException e) {
                 errors.add(e.getMessage());
             }
         }
-        pipeline.templates.reload();
-        errors.addAll(pipeline.templates.check());
-        scheduling.sync(pipeline.feeds.all());
+        pipeline.templates().reload();
+        errors.addAll(pipeline.templates().check());
+        scheduling.sync(pipeline.feeds().all());
         log.info("reloaded feeds.yaml and templates: {} feeds, {} errors", loaded.feeds().size(), errors.size());
         return new Reloaded(loaded.feeds().size(), errors);
     }
@@ -155,9 +155,9 @@ final class Administration implements AdminActions {
     public Stats stats() {
         Instant now = Instant.now();
         Instant today = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return new Stats(pipeline.chats.countChats(), pipeline.chats.countSubscriptions(), pipeline.outbox.sentSince(today),
-                pipeline.outbox.sentSince(now.minus(Duration.ofDays(7))), pipeline.outbox.count(OutboxRow.DEAD),
-                pipeline.outbox.count(OutboxRow.PENDING), pipeline.db.sizeBytes().orElse(-1));
+        return new Stats(pipeline.chats().countChats(), pipeline.chats().countSubscriptions(), pipeline.outbox().sentSince(today),
+                pipeline.outbox().sentSince(now.minus(Duration.ofDays(7))), pipeline.outbox().count(OutboxRow.DEAD),
+                pipeline.outbox().count(OutboxRow.PENDING), pipeline.db().sizeBytes().orElse(-1));
     }
 
     static String defaultId(String url) {

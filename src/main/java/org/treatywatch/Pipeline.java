@@ -20,26 +20,25 @@ import org.treatywatch.store.PollRecorder;
  * detector, templates and the poller. {@code run}, {@code poll} and {@code feeds check} share it.
  */
 public final class Pipeline implements AutoCloseable {
-    public final AppConfig config;
-    public final FeedsFile.Loaded feedsFile;
-    public final Db db;
-    public final FeedStore feeds;
-    public final ItemStore items;
-    public final ChatStore chats;
-    public final OutboxStore outbox;
-    public final org.treatywatch.store.StoryStore stories;
-    public final HttpFetcher fetcher;
-    public final Templates templates;
-    public final AlertRenderer renderer;
-    public final ArticleAnalyzer analyzer;
-    public final FeedPoller poller;
+    private final AppConfig config;
+    private final FeedsFile.Loaded feedsFile;
+    private final Db db;
+    private final FeedStore feeds;
+    private final ItemStore items;
+    private final ChatStore chats;
+    private final OutboxStore outbox;
+    private final org.treatywatch.store.StoryStore stories;
+    private final HttpFetcher fetcher;
+    private final Templates templates;
+    private final AlertRenderer renderer;
+    private final ArticleAnalyzer analyzer;
+    private final FeedPoller poller;
     private volatile Runnable onQueued = () -> { };
 
     public Pipeline(AppConfig config, FeedsFile.Loaded feedsFile) {
         this.config = config;
         this.feedsFile = feedsFile;
-        org.treatywatch.summarize.Gazetteer gazetteer = org.treatywatch.config.GazetteerFile.load(config.templatesDir());
-        this.analyzer = new ArticleAnalyzer(Topic.detector(feedsFile, gazetteer), gazetteer);
+        this.analyzer = analyzer(config, feedsFile);
         this.db = Db.open(config.dbUrl());
         this.feeds = new FeedStore(db);
         this.items = new ItemStore(db);
@@ -49,10 +48,73 @@ public final class Pipeline implements AutoCloseable {
         this.fetcher = new HttpFetcher(new UrlGuard(config.allowPrivateFeeds()));
         this.templates = new Templates(config.templatesDir());
         templates.check();
-        this.renderer = new AlertRenderer(templates, org.treatywatch.translate.Translator.from(config.translateUrl(), config.translateKey()));
+        this.renderer = renderer(config, templates);
         this.poller = new FeedPoller(feeds, items, new PollRecorder(db), fetcher, analyzer, renderer,
                 new org.treatywatch.match.SubscriptionCache(chats), stories, () -> onQueued.run());
         feeds.syncFromYaml(feedsFile.feeds());
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public FeedsFile.Loaded feedsFile() {
+        return feedsFile;
+    }
+
+    public Db db() {
+        return db;
+    }
+
+    public FeedStore feeds() {
+        return feeds;
+    }
+
+    public ItemStore items() {
+        return items;
+    }
+
+    public ChatStore chats() {
+        return chats;
+    }
+
+    public OutboxStore outbox() {
+        return outbox;
+    }
+
+    public org.treatywatch.store.StoryStore stories() {
+        return stories;
+    }
+
+    public HttpFetcher fetcher() {
+        return fetcher;
+    }
+
+    public Templates templates() {
+        return templates;
+    }
+
+    public AlertRenderer renderer() {
+        return renderer;
+    }
+
+    public ArticleAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    public FeedPoller poller() {
+        return poller;
+    }
+
+    /** The analyzer of a configuration: the topic (feeds.yaml over the built-in one) and the gazetteer. */
+    public static ArticleAnalyzer analyzer(AppConfig config, FeedsFile.Loaded feedsFile) {
+        org.treatywatch.summarize.Gazetteer gazetteer = org.treatywatch.config.GazetteerFile.load(config.templatesDir());
+        return new ArticleAnalyzer(Topic.detector(feedsFile, gazetteer), gazetteer);
+    }
+
+    /** The alert renderer of a configuration, with machine translation when a server is configured. */
+    public static AlertRenderer renderer(AppConfig config, Templates templates) {
+        return new AlertRenderer(templates, org.treatywatch.translate.Translator.from(config.translateUrl(), config.translateKey()));
     }
 
     /** Called after a poll queued alerts (the sender's wake-up). */

@@ -59,40 +59,44 @@ public final class Service implements AutoCloseable {
         loaded.errors().forEach(e -> log.error("{} (entry skipped)", e));
         TelegramConnection telegram = new TelegramConnection(config.token(), config.apiUrl());
         Pipeline pipeline = new Pipeline(config, loaded);
-        Sender sender = new Sender(pipeline.outbox, pipeline.chats, telegram.client, config.linkPreviews(),
-                new DigestComposer(pipeline.outbox, pipeline.chats, pipeline.templates))
-                .withEdits(new EditComposer(pipeline.stories, pipeline.chats, pipeline.templates));
+        Sender sender = new Sender(pipeline.outbox(), pipeline.chats(), telegram.client, config.linkPreviews(),
+                new DigestComposer(pipeline.outbox(), pipeline.chats(), pipeline.templates()))
+                .withEdits(new EditComposer(pipeline.stories(), pipeline.chats(), pipeline.templates()));
         pipeline.onQueued(sender::wake);
-        Scheduling scheduling = new Scheduling(pipeline.db.dataSource(), pipeline.poller, 4, pipeline.db.isPostgres());
+        // one registry per service instance: two services in one JVM (tests, a cluster member) never mix counts
+        io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics = OpsServer.newRegistry();
+        pipeline.poller().withMetrics(metrics);
+        sender.withMetrics(metrics);
+        Scheduling scheduling = new Scheduling(pipeline.db().dataSource(), pipeline.poller(), 4, pipeline.db().isPostgres());
         TelegramBotsLongPollingApplication polling = null;
         FileWatcher watcher = null;
         UpdatesLeader leader = null;
         OpsServer ops = null;
         WebhookServer webhook = null;
-        RetentionJob retention = new RetentionJob(new org.treatywatch.store.Retention(pipeline.db), config.retention(), Clock.systemUTC());
+        RetentionJob retention = new RetentionJob(new org.treatywatch.store.Retention(pipeline.db()), config.retention(), Clock.systemUTC());
         try {
             sender.start();
-            scheduling.sync(pipeline.feeds.all());
+            scheduling.sync(pipeline.feeds().all());
             scheduling.start();
             Administration admin = new Administration(pipeline, scheduling);
             // the bot's id is the token's first part: no call to Telegram, so the service starts (and polls
             // feeds) while Telegram is unreachable; sending and updates retry with backoff on their own
             long botId = TelegramConnection.botIdOf(config.token()).orElseGet(() -> getMe(telegram));
-            Timeline timeline = new Timeline(pipeline.stories, pipeline.analyzer::gazetteer, pipeline.templates);
-            TreatyBot bot = new TreatyBot(telegram.client, pipeline.chats, pipeline.templates, config.admins(), admin,
+            Timeline timeline = new Timeline(pipeline.stories(), pipeline.analyzer()::gazetteer, pipeline.templates());
+            TreatyBot bot = new TreatyBot(telegram.client, pipeline.chats(), pipeline.templates(), config.admins(), admin,
                     lang -> timeline.render(lang, Timeline.DEFAULT_LIMIT), botId, Clock.systemUTC());
             watcher = new FileWatcher(List.of(config.feedsPath(), config.templatesDir()), () -> {
                 AdminActions.Reloaded r = admin.reload();
                 if (!r.errors().isEmpty()) bot.tellAdminsAboutReload(r.feeds(), r.errors()); // a broken edit is not silent
             });
-            BotCommandsSetup.publish(telegram.client, pipeline.templates, config.admins());
+            BotCommandsSetup.publish(telegram.client, pipeline.templates(), config.admins());
             if (config.webhookUrl() != null) {
                 webhook = new WebhookServer(config.webhookUrl(), config.webhookPort(), config.token(), telegram.client, bot);
             } else {
                 TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> telegram.http,
                         () -> telegram.pollingExecutor);
                 polling = app;
-                leader = new UpdatesLeader(pipeline.db, () -> {
+                leader = new UpdatesLeader(pipeline.db(), () -> {
                     try {
                         app.registerBot(config.token(), () -> telegram.url, new DefaultGetUpdatesGenerator(), bot);
                     } catch (Exception e) {
@@ -108,7 +112,7 @@ public final class Service implements AutoCloseable {
             }
             if (config.metricsPort() >= 0) {
                 ops = new OpsServer(config.metricsPort(), Map.of(
-                        "database", () -> pipeline.db.tx(c -> c.isValid(2)),
+                        "database", () -> pipeline.db().tx(c -> c.isValid(2)),
                         "scheduler", scheduling::isRunning,
                         "telegram", () -> {
                             try {
@@ -116,7 +120,7 @@ public final class Service implements AutoCloseable {
                             } catch (Exception e) {
                                 return false;
                             }
-                        }), () -> pipeline.outbox.count(org.treatywatch.store.OutboxRow.PENDING));
+                        }), () -> pipeline.outbox().count(org.treatywatch.store.OutboxRow.PENDING), metrics);
             }
             log.info("treatywatch is running: {} feeds scheduled", scheduling.scheduledFeeds().size());
             return new Service(pipeline, telegram, sender, scheduling, polling, watcher, leader, ops, webhook, retention);

@@ -108,16 +108,16 @@ class ServiceEndToEndTest {
             // The first poll only records what the feed already has.
             service.scheduling().pollNow("test-ar"); // the first poll now, not after the start-up jitter
             await().atMost(Duration.ofSeconds(30)).until(() -> feedRow(service).initialized());
-            assertThat(service.pipeline().items.byFeed("test-ar")).extracting(StoredItem::status).containsExactly(StoredItem.BASELINE);
+            assertThat(service.pipeline().items().byFeed("test-ar")).extracting(StoredItem::status).containsExactly(StoredItem.BASELINE);
 
             items.add(new RssItem("new-1", "بوتين وبزشكيان يوقعان معاهدة الشراكة الاستراتيجية الشاملة", signedUrl, "الكرملين"));
             items.add(new RssItem("new-2", "روسيا وكوريا الشمالية تفعّلان معاهدة الشراكة الاستراتيجية", koreaUrl, "بيونغ يانغ"));
             publishFeed();
             service.scheduling().pollNow("test-ar"); // no waiting out the interval
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> service.pipeline().items.byFeed("test-ar").size() == 3
-                    && service.pipeline().outbox.count(OutboxRow.PENDING) == 0
-                    && service.pipeline().outbox.count(OutboxRow.SENDING) == 0
+            await().atMost(Duration.ofSeconds(60)).until(() -> service.pipeline().items().byFeed("test-ar").size() == 3
+                    && service.pipeline().outbox().count(OutboxRow.PENDING) == 0
+                    && service.pipeline().outbox().count(OutboxRow.SENDING) == 0
                     && alertsTo(USER).size() >= 1);
             List<FakeBotApi.Sent> alerts = alertsTo(USER);
             assertThat(alerts).hasSize(1);
@@ -130,7 +130,13 @@ class ServiceEndToEndTest {
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"database\":\"UP\"", "\"scheduler\":\"UP\"", "\"telegram\":\"UP\"");
-            assertThat(service.pipeline().items.byFeed("test-ar")).extracting(StoredItem::guid, StoredItem::status)
+            String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + service.opsPort().orElseThrow() + "/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            // this instance's own counts: its polls, its one relevant item, its one alert
+            assertThat(metrics).contains("treatywatch_polls_total{result=\"ok\"}").contains("treatywatch_relevant_items_total 1.0")
+                    .contains("treatywatch_alerts_sent_total 1.0").contains("treatywatch_outbox_queue 0.0");
+            assertThat(service.pipeline().items().byFeed("test-ar")).extracting(StoredItem::guid, StoredItem::status)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("old-1", StoredItem.BASELINE),
                             org.assertj.core.groups.Tuple.tuple("new-1", StoredItem.RELEVANT),
                             org.assertj.core.groups.Tuple.tuple("new-2", StoredItem.IRRELEVANT));
@@ -144,8 +150,8 @@ class ServiceEndToEndTest {
                 FeedRow f = feedRow(service);
                 return f.lastSuccess() != null && f.lastSuccess().isAfter(restartedAt);
             });
-            await().atMost(Duration.ofSeconds(10)).until(() -> service.pipeline().outbox.count(OutboxRow.PENDING) == 0);
-            assertThat(service.pipeline().outbox.count(OutboxRow.SENT)).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> service.pipeline().outbox().count(OutboxRow.PENDING) == 0);
+            assertThat(service.pipeline().outbox().count(OutboxRow.SENT)).isEqualTo(1);
             assertThat(telegram.sent()).hasSize(sentBefore);
         }
     }
@@ -155,6 +161,6 @@ class ServiceEndToEndTest {
     }
 
     private static FeedRow feedRow(Service s) {
-        return s.pipeline().feeds.get("test-ar").orElseThrow();
+        return s.pipeline().feeds().get("test-ar").orElseThrow();
     }
 }

@@ -54,7 +54,7 @@ class StoriesEndToEndTest {
             try (Service service = Service.start(config)) {
                 telegram.userSends(USER, "/subscribe", "he");
                 for (String id : List.of("arabic-outlet", "hebrew-outlet", "copy-site")) service.scheduling().pollNow(id); // not after the start-up jitter
-                await().atMost(Duration.ofSeconds(30)).until(() -> service.pipeline().feeds.all().stream().allMatch(f -> f.initialized())
+                await().atMost(Duration.ofSeconds(30)).until(() -> service.pipeline().feeds().all().stream().allMatch(f -> f.initialized())
                         && !telegram.sentTo(USER).isEmpty());
 
                 ar.add(new RssItem("a1", "بوتين وبزشكيان يوقعان معاهدة الشراكة الاستراتيجية الشاملة في موسكو", web.url("/ar/1"), ""));

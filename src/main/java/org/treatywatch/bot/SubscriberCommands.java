@@ -208,7 +208,7 @@ final class SubscriberCommands {
         Command cmd = r.command();
         String arg = cmd.args().size() == 1 ? cmd.args().get(0).toLowerCase() : "";
         if (arg.equals("off")) {
-            chats.setDigest(r.chatId(), null);
+            chats.setDigest(r.chatId(), null, clock.instant());
             replies.send(r.chatId(), r.lang(), "digest_off");
             return;
         }
@@ -218,7 +218,7 @@ final class SubscriberCommands {
             return;
         }
         String time = String.format("%02d:%s", Integer.parseInt(m.group(1)), m.group(2));
-        chats.setDigest(r.chatId(), time);
+        chats.setDigest(r.chatId(), time, clock.instant());
         replies.send(r.chatId(), r.lang(), "digest_set", Map.of("time", Bidi.FSI + time + Bidi.PDI,
                 "zone", Bidi.FSI + r.chat().timeZone() + Bidi.PDI));
     }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.treatywatch.Topic;
 import org.treatywatch.config.AppConfig;
 import org.treatywatch.config.FeedsFile;
 import org.treatywatch.deliver.AlertRenderer;
@@ -72,10 +71,9 @@ final class InspectCommand implements Callable<Integer> {
         AppConfig config = options.resolve();
         FeedsFile.Loaded loaded = FeedsFile.load(config.feedsPath());
         loaded.errors().forEach(e -> spec.commandLine().getErr().println(e));
-        org.treatywatch.summarize.Gazetteer gazetteer = org.treatywatch.config.GazetteerFile.load(config.templatesDir());
-        analyzer = new ArticleAnalyzer(Topic.detector(loaded, gazetteer), gazetteer);
-        renderer = new AlertRenderer(new Templates(config.templatesDir()),
-                org.treatywatch.translate.Translator.from(config.translateUrl(), config.translateKey()));
+        // the same wiring as the service (no database: inspect stores nothing)
+        analyzer = org.treatywatch.Pipeline.analyzer(config, loaded);
+        renderer = org.treatywatch.Pipeline.renderer(config, new Templates(config.templatesDir()));
         fetcher = new HttpFetcher(new UrlGuard(config.allowPrivateFeeds()));
         PrintWriter out = spec.commandLine().getOut();
         if (inputs.isEmpty() && texts.isEmpty()) throw new IllegalArgumentException("give a FILE, a URL or --text TEXT");

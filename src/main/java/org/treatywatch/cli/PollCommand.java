@@ -42,9 +42,9 @@ final class PollCommand implements Callable<Integer> {
         loaded.errors().forEach(e -> spec.commandLine().getErr().println(e));
         int failures = 0;
         try (Pipeline p = new Pipeline(config, loaded)) {
-            List<FeedRow> feeds = p.feeds.all().stream().filter(FeedRow::active).toList();
+            List<FeedRow> feeds = p.feeds().all().stream().filter(FeedRow::active).toList();
             for (FeedRow f : feeds) {
-                PollReport r = p.poller.poll(f, dryRun);
+                PollReport r = p.poller().poll(f, dryRun);
                 if (!r.ok()) {
                     failures++;
                     out.printf("%-24s ERROR %s%n", f.id(), r.error());
@@ -64,7 +64,7 @@ final class PollCommand implements Callable<Integer> {
             out.printf("  ▶ %s (score %.2f) %s%n", a.article().title(), a.relevance().score(), a.alert().url());
             for (String lang : List.of("he", "ar")) {
                 out.println("  ---- alert (" + lang + ") ----");
-                for (String line : p.renderer.render(a.alert(), lang).split("\n")) out.println("  " + line);
+                for (String line : p.renderer().render(a.alert(), lang).split("\n")) out.println("  " + line);
             }
         }
     }

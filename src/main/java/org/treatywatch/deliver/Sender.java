@@ -7,7 +7,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -72,6 +71,21 @@ public final class Sender implements AutoCloseable {
         this.hooks = hooks;
     }
 
+    private java.time.Clock clock = java.time.Clock.systemUTC();
+    private io.micrometer.core.instrument.MeterRegistry metrics = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+
+    /** Counts go to this registry: the service instance's own, which /metrics shows. */
+    public Sender withMetrics(io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.metrics = metrics;
+        return this;
+    }
+
+    /** Time comes from this clock (tests set one; the service runs on UTC). */
+    public Sender withClock(java.time.Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     public void start() {
         int requeued = outbox.requeueInFlight();
         if (requeued > 0) log.warn("{} alert(s) were in flight at the last stop; sending them again", requeued);
@@ -92,12 +106,12 @@ public final class Sender implements AutoCloseable {
     boolean editOnce() throws InterruptedException {
         boolean any = false;
         for (OutboxStore.WantedEdit e : outbox.wantedEdits(20)) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             if (limits.chatReadyAt(e.chatId(), now).isAfter(now)) continue;
             Duration global = limits.globalWait(now);
             if (!global.isZero()) Thread.sleep(global.toMillis());
             any = true;
-            Instant started = Instant.now();
+            Instant started = clock.instant();
             try {
                 telegram.execute(EditMessageText.builder().chatId(e.chatId()).messageId((int) e.messageId())
                         .text(edits.editedBody(e)).parseMode("HTML")
@@ -130,7 +144,7 @@ public final class Sender implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                digests.releaseDue(Instant.now());
+                digests.releaseDue(clock.instant());
                 Duration idle = drainOnce();
                 if (edits != null && editOnce()) idle = Duration.ZERO;
                 if (wake.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS)) wake.drainPermits();
@@ -146,12 +160,12 @@ public final class Sender implements AutoCloseable {
 
     /** Sends what is due now; returns how long to wait before looking again. */
     Duration drainOnce() throws InterruptedException {
-        List<OutboxRow> rows = outbox.duePerChat(Instant.now(), BATCH);
+        List<OutboxRow> rows = outbox.duePerChat(clock.instant(), BATCH);
         if (rows.isEmpty()) return IDLE;
         Duration wait = IDLE;
         for (OutboxRow row : rows) {
             if (!running) break;
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             Instant ready = limits.chatReadyAt(row.chatId(), now);
             if (ready.isAfter(now)) {
                 Duration d = Duration.between(now, ready);
@@ -178,14 +192,14 @@ public final class Sender implements AutoCloseable {
                 .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(!linkPreviews).build())
                 .build();
         // Spacing counts from when a message leaves, so the time a send takes is not added to it.
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         try {
             Message sent = telegram.execute(msg);
             limits.sent(row.chatId(), started);
-            Metrics.timer("treatywatch_send_latency").record(Duration.between(started, Instant.now()));
-            Metrics.counter("treatywatch_alerts_sent").increment();
+            metrics.timer("treatywatch_send_latency").record(Duration.between(started, clock.instant()));
+            metrics.counter("treatywatch_alerts_sent").increment();
             hooks.afterSend(row);
-            outbox.markSent(row.id(), sent == null || sent.getMessageId() == null ? 0 : sent.getMessageId(), Instant.now());
+            outbox.markSent(row.id(), sent == null || sent.getMessageId() == null ? 0 : sent.getMessageId(), clock.instant());
             log.info("alert item={} chat={} sent", row.itemId(), row.chatId());
         } catch (TelegramApiRequestException e) {
             limits.sent(row.chatId(), started);
@@ -203,13 +217,13 @@ public final class Sender implements AutoCloseable {
         Long migrateTo = e.getParameters() == null ? null : e.getParameters().getMigrateToChatId();
         if (migrateTo != null) {
             chats.migrate(row.chatId(), migrateTo);
-            outbox.retryLater(row.id(), reason, Instant.now());
+            outbox.retryLater(row.id(), reason, clock.instant());
             log.info("chat={} moved to {}; alert item={} will go there", row.chatId(), migrateTo, row.itemId());
         } else if (code == 429) {
-            Metrics.counter("treatywatch_telegram_429").increment();
+            metrics.counter("treatywatch_telegram_429").increment();
             int seconds = e.getParameters() != null && e.getParameters().getRetryAfter() != null ? e.getParameters().getRetryAfter() : 5;
-            Instant until = Instant.now().plusSeconds(seconds);
-            boolean global = countRecent429(Instant.now()) >= GLOBAL_429_CHATS;
+            Instant until = clock.instant().plusSeconds(seconds);
+            boolean global = countRecent429(clock.instant()) >= GLOBAL_429_CHATS;
             limits.retryAfter(row.chatId(), until, global);
             outbox.retryLater(row.id(), reason, until);
             log.warn("alert item={} chat={} rate limited{}; retry in {}s", row.itemId(), row.chatId(), global ? " (whole bot)" : "", seconds);
@@ -219,7 +233,7 @@ public final class Sender implements AutoCloseable {
             log.warn("chat={} is gone ({}); {} pending alert(s) dropped", row.chatId(), reason, dropped);
         } else if (code == 400) {
             outbox.markDead(row.id(), reason);
-            Metrics.counter("treatywatch_alerts_failed").increment();
+            metrics.counter("treatywatch_alerts_failed").increment();
             log.error("alert item={} chat={} rejected: {}", row.itemId(), row.chatId(), reason);
         } else {
             retryOrGiveUp(row, reason);
@@ -236,10 +250,10 @@ public final class Sender implements AutoCloseable {
         int attempts = row.attempts() + 1;
         if (attempts >= MAX_ATTEMPTS) {
             outbox.markDead(row.id(), reason);
-            Metrics.counter("treatywatch_alerts_failed").increment();
+            metrics.counter("treatywatch_alerts_failed").increment();
             log.error("alert item={} chat={} gave up after {} attempts: {}", row.itemId(), row.chatId(), attempts, reason);
         } else {
-            Instant at = Instant.now().plusSeconds(Math.min(600, 1L << attempts));
+            Instant at = clock.instant().plusSeconds(Math.min(600, 1L << attempts));
             outbox.retryLater(row.id(), reason, at);
             log.warn("alert item={} chat={} attempt {} failed ({}); retrying", row.itemId(), row.chatId(), attempts, reason);
         }

@@ -3,7 +3,6 @@ package org.treatywatch.ops;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -25,15 +24,24 @@ public final class OpsServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpsServer.class);
 
     private final HttpServer server;
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry registry;
     private final Map<String, BooleanSupplier> checks;
 
-    /** checks: name → is it up (database, scheduler, telegram); queueLength feeds the queue gauge. */
-    public OpsServer(int port, Map<String, BooleanSupplier> checks, Supplier<Number> queueLength) throws IOException {
+    /** A new registry for one service instance: its poller and sender count into it, /metrics shows it. */
+    public static PrometheusMeterRegistry newRegistry() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+
+    /**
+     * checks: name → is it up (database, scheduler, telegram); queueLength feeds the queue gauge;
+     * registry: the service instance's own (never the global one, so instances and tests stay apart).
+     */
+    public OpsServer(int port, Map<String, BooleanSupplier> checks, Supplier<Number> queueLength, PrometheusMeterRegistry registry)
+            throws IOException {
         this.checks = new LinkedHashMap<>(checks);
-        Metrics.addRegistry(registry);
+        this.registry = registry;
         Gauge.builder("treatywatch_outbox_queue", () -> queueLength.get().doubleValue())
-                .description("alerts waiting to be sent").register(registry); // this instance's registry: a closed service's gauge never shadows it
+                .description("alerts waiting to be sent").register(registry);
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(port), 0);
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
@@ -80,7 +88,5 @@ public final class OpsServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        Metrics.removeRegistry(registry);
-        registry.close();
     }
 }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -59,6 +58,21 @@ public final class FeedPoller {
     private final SubscriptionCache subscriptions;
     private final StoryStore stories;
 
+    private java.time.Clock clock = java.time.Clock.systemUTC();
+    private io.micrometer.core.instrument.MeterRegistry metrics = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+
+    /** Counts go to this registry: the service instance's own, which /metrics shows. */
+    public FeedPoller withMetrics(io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.metrics = metrics;
+        return this;
+    }
+
+    /** Time comes from this clock (tests set one; the service runs on UTC). */
+    public FeedPoller withClock(java.time.Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     public FeedPoller(FeedStore feeds, ItemStore items, PollRecorder recorder, HttpFetcher fetcher,
                       ArticleAnalyzer analyzer, AlertRenderer renderer, SubscriptionCache subscriptions, StoryStore stories,
                       Runnable onQueued) {
@@ -87,7 +101,7 @@ public final class FeedPoller {
         Optional<FeedRow> row = feeds.get(feedId);
         if (row.isEmpty()) return PollReport.failed(feedId, "no such feed");
         FeedRow f = row.get();
-        if (f.consecutiveFailures() > 0 && f.nextPoll() != null && f.nextPoll().isAfter(Instant.now())) {
+        if (f.consecutiveFailures() > 0 && f.nextPoll() != null && f.nextPoll().isAfter(clock.instant())) {
             log.debug("feed={} backing off until {}", feedId, f.nextPoll());
             return new PollReport(feedId, 0, 0, 0, 0, false, List.of(), null);
         }
@@ -103,12 +117,12 @@ public final class FeedPoller {
         } catch (FetchException | FeedParseException | RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (!dryRun) {
-                Instant now = Instant.now();
+                Instant now = clock.instant();
                 Duration retry = e instanceof FetchException fe ? fe.retryAfter().orElse(null) : null;
                 Duration wait = Backoff.after(feed.def().interval(), feed.consecutiveFailures() + 1, retry);
                 int failures = feeds.recordFailure(id, message, now, now.plus(wait));
-                Metrics.counter("treatywatch_polls", "result", "error").increment();
-                Metrics.counter("treatywatch_fetch_errors", "feed", id).increment();
+                metrics.counter("treatywatch_polls", "result", "error").increment();
+                metrics.counter("treatywatch_fetch_errors", "feed", id).increment();
                 log.warn("feed={} poll failed ({} in a row), next try in {}s: {}", id, failures, wait.toSeconds(), message);
             }
             return PollReport.failed(id, message);
@@ -125,10 +139,10 @@ public final class FeedPoller {
             log.info("feed={} moved permanently: {} → {}", def.id(), def.url(), res.finalUrl());
             feeds.updateUrl(def.id(), res.finalUrl());
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (res.notModified()) {
             if (!dryRun) feeds.recordSuccess(def.id(), res.etag(), res.lastModified(), now, def.interval());
-            Metrics.counter("treatywatch_polls", "result", "not_modified").increment();
+            metrics.counter("treatywatch_polls", "result", "not_modified").increment();
             return new PollReport(def.id(), 0, 0, 0, 0, true, List.of(), null);
         }
         List<FeedItem> found = parseItems(def, res);
@@ -170,9 +184,9 @@ public final class FeedPoller {
             queued = recorder.record(def.id(), toStore, now);
             feeds.recordSuccess(def.id(), res.etag(), res.lastModified(), now, def.interval());
             if (queued > 0) onQueued.run();
-            Metrics.counter("treatywatch_polls", "result", "ok").increment();
-            Metrics.counter("treatywatch_items").increment(fresh.size());
-            Metrics.counter("treatywatch_relevant_items").increment(relevant.size());
+            metrics.counter("treatywatch_polls", "result", "ok").increment();
+            metrics.counter("treatywatch_items").increment(fresh.size());
+            metrics.counter("treatywatch_relevant_items").increment(relevant.size());
         }
         log.info("feed={} polled: {} items, {} new{}, {} relevant, {} alerts queued", def.id(), found.size(), fresh.size(),
                 baseline ? " (first poll: recorded, not alerted)" : "", relevant.size(), queued);

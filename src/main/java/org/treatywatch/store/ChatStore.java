@@ -132,7 +132,7 @@ public final class ChatStore {
     }
 
     /** Sets or (null) clears the daily digest time; clearing it releases held alerts at once. */
-    public void setDigest(long chatId, String hhmm) {
+    public void setDigest(long chatId, String hhmm, Instant now) {
         update(chatId, "UPDATE chats SET digest_time = ?, last_digest_at = NULL WHERE chat_id = ?", ps -> ps.setString(1, hhmm));
         if (hhmm == null) {
             db.tx(c -> {
@@ -144,7 +144,7 @@ public final class ChatStore {
         } else {
             // Today's digest time may already have passed: count from now, not from the last digest.
             db.tx(c -> {
-                markDigest(c, chatId, Instant.now());
+                markDigest(c, chatId, now);
                 return null;
             });
         }

@@ -82,7 +82,7 @@ class BotCommandsTest {
     }
 
     ChatStore chats() {
-        return service.pipeline().chats;
+        return service.pipeline().chats();
     }
 
     @Test
@@ -167,7 +167,7 @@ class BotCommandsTest {
                 "/stats", "/reload", "/pollnow main-feed", "/resumefeed main-feed")) {
             assertThat(ask(u, cmd)).as(cmd).contains("שמורה למנהלי הבוט");
         }
-        assertThat(service.pipeline().feeds.all()).extracting(FeedRow::id).containsExactly("main-feed");
+        assertThat(service.pipeline().feeds().all()).extracting(FeedRow::id).containsExactly("main-feed");
     }
 
     @Test
@@ -178,7 +178,7 @@ class BotCommandsTest {
         assertThat(ask(ADMIN, "/addfeed ftp://example.com/x")).startsWith("❌").contains("אינה כתובת http");
         assertThat(ask(ADMIN, "/addfeed " + web.url("/feed.xml") + " Bad_Id")).startsWith("❌");
         assertThat(ask(ADMIN, "/addfeed " + web.url("/other.xml") + " other-feed he 15m")).startsWith("✅").contains("other-feed").contains("2");
-        FeedRow added = service.pipeline().feeds.get("other-feed").orElseThrow();
+        FeedRow added = service.pipeline().feeds().get("other-feed").orElseThrow();
         assertThat(added.origin()).isEqualTo(FeedRow.ORIGIN_BOT);
         assertThat(service.scheduling().scheduledFeeds()).contains("other-feed", "main-feed");
         assertThat(ask(ADMIN, "/pausefeed other-feed")).contains("הושהה");
@@ -188,7 +188,7 @@ class BotCommandsTest {
         assertThat(ask(ADMIN, "/pollnow other-feed")).contains("ייבדק עכשיו");
         assertThat(ask(ADMIN, "/pollnow nosuch")).contains("לא נמצא מקור");
         assertThat(ask(ADMIN, "/removefeed other-feed")).contains("הוסר");
-        assertThat(service.pipeline().feeds.get("other-feed")).isEmpty();
+        assertThat(service.pipeline().feeds().get("other-feed")).isEmpty();
         assertThat(ask(ADMIN, "/stats")).contains("צ'אטים פעילים").contains("בתור").containsPattern("גודל מסד הנתונים: .*\\d+\\.\\d MB");
         assertThat(ask(ADMIN, "/reload")).contains("נטענו מחדש").contains("1");
     }
@@ -207,12 +207,12 @@ class BotCommandsTest {
         web.serve("/nothing.json", "application/json", "{\"a\": 1}");
         String page = ask(ADMIN, "/addfeed " + web.url("/news/") + " outlet-page ar");
         assertThat(page).startsWith("✅").contains("outlet-page").contains("page");
-        assertThat(service.pipeline().feeds.get("outlet-page").orElseThrow().def().kind()).isEqualTo(org.treatywatch.config.FeedDef.Kind.PAGE);
+        assertThat(service.pipeline().feeds().get("outlet-page").orElseThrow().def().kind()).isEqualTo(org.treatywatch.config.FeedDef.Kind.PAGE);
         String sitemap = ask(ADMIN, "/addfeed " + web.url("/sitemap-news.xml") + " outlet-sitemap");
         assertThat(sitemap).startsWith("✅").contains("sitemap").contains("(שפה ar");
         String offer = ask(ADMIN, "/addfeed " + web.url("/with-feed/") + " advertised");
         assertThat(offer).startsWith("💡").contains(web.url("/feed.xml"));
-        assertThat(service.pipeline().feeds.get("advertised")).isEmpty();
+        assertThat(service.pipeline().feeds().get("advertised")).isEmpty();
         assertThat(ask(ADMIN, "/addfeed " + web.url("/nothing.json") + " nothing")).startsWith("❌").contains("אין פיד");
         assertThat(ask(ADMIN, "/addfeed http://127.0.0.1:9/x unreachable")).startsWith("❌").contains("לא ניתן היה להוריד");
         assertThat(ask(ADMIN, "/addfeed " + web.url("/feed.xml") + " main-feed")).startsWith("❌").contains("כבר בשימוש");
@@ -252,10 +252,10 @@ class BotCommandsTest {
             write(yaml, "feeds: &a [*a, *a]\n"); // a self-referencing alias
             await().atMost(Duration.ofSeconds(30)).until(() -> telegram.sentTo(ADMIN).stream().skip(before).anyMatch(m -> m.text().contains("שגיאות")));
             write(yaml, good.replaceFirst("feeds:\n", "feeds:\n  - id: extra-feed\n    url: " + web.url("/other.xml") + "\n    language: he\n"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> service.pipeline().feeds.get("extra-feed").isPresent());
+            await().atMost(Duration.ofSeconds(30)).until(() -> service.pipeline().feeds().get("extra-feed").isPresent());
         } finally {
             write(yaml, good);
-            await().atMost(Duration.ofSeconds(30)).until(() -> service.pipeline().feeds.get("extra-feed").isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> service.pipeline().feeds().get("extra-feed").isEmpty());
         }
     }
 

@@ -200,7 +200,7 @@ class SenderTest {
         chats.ensure(701, "he", "private");
         chats.subscribeTopic(701);
         chats.setTimeZone(701, zone.getId());
-        chats.setDigest(701, "08:30");
+        chats.setDigest(701, "08:30", java.time.Instant.now());
         // Pretend the last digest went out yesterday morning.
         Instant yesterday = ZonedDateTime.now(zone).minusDays(1).withHour(8).withMinute(31).toInstant();
         db.tx(c -> {
@@ -222,7 +222,7 @@ class SenderTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> api.sentTo(701).size() == 1);
         assertThat(api.sentTo(701).get(0).text()).contains("סיכום יומי", "g0\u2069</a>", "g1\u2069</a>").doesNotContain("ועוד");
         assertThat(outbox.count(OutboxRow.DIGESTED)).isEqualTo(1);
-        chats.setDigest(701, null);
+        chats.setDigest(701, null, java.time.Instant.now());
         alert(701);
         await().atMost(Duration.ofSeconds(20)).until(() -> api.sentTo(701).size() == 2);
     }

@@ -2,7 +2,6 @@ package org.treatywatch.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.Metrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +19,9 @@ class OpsServerTest {
         Map<String, BooleanSupplier> checks = new LinkedHashMap<>();
         checks.put("database", () -> true);
         checks.put("telegram", telegramUp::get);
-        try (OpsServer ops = new OpsServer(0, checks, () -> 7)) {
-            Metrics.counter("treatywatch_alerts_sent").increment(3);
+        io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry = OpsServer.newRegistry();
+        try (OpsServer ops = new OpsServer(0, checks, () -> 7, registry)) {
+            registry.counter("treatywatch_alerts_sent").increment(3);
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + ops.port();
             HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
