@@ -52,7 +52,7 @@ final class Administration implements AdminActions {
     public Added addFeed(String url, Optional<String> id, Optional<String> language, Optional<String> interval) throws AddFeedException {
         String feedId = id.orElse(defaultId(url)).toLowerCase();
         if (!FeedsFile.ID.matcher(feedId).matches()) throw new AddFeedException(AddFeedException.Reason.BAD_ID, feedId);
-        if (language.isPresent() && !List.of("he", "ar", "en").contains(language.get())) {
+        if (language.isPresent() && !Language.FEEDS.contains(language.get())) {
             throw new AddFeedException(AddFeedException.Reason.BAD_LANGUAGE, language.get());
         }
         Duration every;
@@ -83,7 +83,7 @@ final class Administration implements AdminActions {
             StringBuilder sb = new StringBuilder();
             items.forEach(i -> sb.append(i.title()).append(' '));
             String g = Language.guess(sb.toString());
-            return List.of("he", "ar", "en").contains(g) ? g : "en";
+            return Language.FEEDS.contains(g) ? g : Language.EN;
         });
         FeedDef.Kind kind = FeedDef.Kind.valueOf(source.kind().toUpperCase(java.util.Locale.ROOT));
         FeedDef def = new FeedDef(feedId, Urls.host(url), url.strip(), kind, lang, every, true, Optional.empty());

@@ -19,15 +19,15 @@ public final class BotCommandsSetup {
 
     public static void publish(TelegramClient telegram, Templates templates, Iterable<Long> admins) {
         try {
-            for (String lang : List.of("he", "ar")) {
+            for (String lang : org.treatywatch.text.Language.READERS) {
                 telegram.execute(SetMyCommands.builder().commands(commands(templates, "commands", lang))
                         .scope(new BotCommandScopeDefault()).languageCode(lang).build());
             }
-            telegram.execute(SetMyCommands.builder().commands(commands(templates, "commands", "he"))
+            telegram.execute(SetMyCommands.builder().commands(commands(templates, "commands", org.treatywatch.text.Language.DEFAULT_READER))
                     .scope(new BotCommandScopeDefault()).build());
             for (Long admin : admins) {
-                List<BotCommand> all = new ArrayList<>(commands(templates, "commands", "he"));
-                all.addAll(commands(templates, "admin_commands", "he"));
+                List<BotCommand> all = new ArrayList<>(commands(templates, "commands", org.treatywatch.text.Language.DEFAULT_READER));
+                all.addAll(commands(templates, "admin_commands", org.treatywatch.text.Language.DEFAULT_READER));
                 telegram.execute(SetMyCommands.builder().commands(all).scope(new BotCommandScopeChat(String.valueOf(admin))).build());
             }
         } catch (Exception e) {

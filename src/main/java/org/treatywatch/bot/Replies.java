@@ -40,10 +40,13 @@ final class Replies {
 
     /** Asks for a language in both languages, with a button for each. */
     void askLanguage(long chatId) throws TelegramApiException {
-        String text = templates.render("choose_language", "he", Map.of()).strip() + "\n"
-                + templates.render("choose_language", "ar", Map.of()).strip();
-        InlineKeyboardRow row = new InlineKeyboardRow(button(render("lang_button", "he", Map.of()), LANG_CALLBACK + "he"),
-                button(render("lang_button", "ar", Map.of()), LANG_CALLBACK + "ar"));
+        List<String> prompts = new java.util.ArrayList<>();
+        InlineKeyboardRow row = new InlineKeyboardRow();
+        for (String lang : org.treatywatch.text.Language.READERS) {
+            prompts.add(templates.render("choose_language", lang, Map.of()).strip());
+            row.add(button(render("lang_button", lang, Map.of()), LANG_CALLBACK + lang));
+        }
+        String text = String.join("\n", prompts);
         execute(chatId, text, new InlineKeyboardMarkup(List.of(row)));
     }
 

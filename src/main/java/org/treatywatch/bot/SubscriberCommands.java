@@ -23,7 +23,7 @@ import org.treatywatch.text.Bidi;
 /** Commands for subscribers in private chats, groups (admins only for changes) and linked channels. */
 final class SubscriberCommands {
     private static final Logger log = LoggerFactory.getLogger(SubscriberCommands.class);
-    private static final Set<String> LANGUAGES = Set.of("he", "ar");
+    private static final Set<String> LANGUAGES = Set.copyOf(org.treatywatch.text.Language.READERS);
     /** Commands that change a group's settings; in groups only its admins may use them. */
     private static final Set<String> CHANGING = Set.of("lang", "subscribe", "unsubscribe", "mute", "unmute", "digest", "tz", "stop");
     private static final Set<String> NO_ARGUMENTS = Set.of("help", "list", "unmute", "stop", "timeline");
@@ -94,14 +94,14 @@ final class SubscriberCommands {
 
     /** Inline buttons: language choice and "remove" under /list. */
     void onButton(long chatId, long userId, String data) throws TelegramApiException {
-        String lang = chats.get(chatId).map(c -> c.language()).orElse("he");
+        String lang = chats.get(chatId).map(c -> c.language()).orElse(org.treatywatch.text.Language.DEFAULT_READER);
         boolean group = chatId < 0;
         if (group && !permissions.isChatAdmin(chatId, userId)) {
             replies.send(chatId, lang, "group_admin_only");
             return;
         }
         if (data.startsWith(Replies.LANG_CALLBACK)) {
-            chats.ensure(chatId, "he", null);
+            chats.ensure(chatId, org.treatywatch.text.Language.DEFAULT_READER, null);
             setLanguage(chatId, data.substring(Replies.LANG_CALLBACK.length()), lang);
         } else if (data.startsWith(Replies.UNSUBSCRIBE_CALLBACK)) {
             try {

@@ -75,7 +75,7 @@ public final class TreatyBot implements LongPollingSingleThreadUpdateConsumer {
         CommandRateLimit.Verdict verdict = rateLimit.take(userId);
         if (parsed.isEmpty() && !"private".equals(type)) return;
         boolean isNew = chats.get(chatId).isEmpty();
-        Chat chat = chats.ensure(chatId, userLang.orElse("he"), type);
+        Chat chat = chats.ensure(chatId, userLang.orElse(org.treatywatch.text.Language.DEFAULT_READER), type);
         if (verdict != CommandRateLimit.Verdict.OK) {
             log.warn("chat={} user={} is sending too fast", chatId, userId);
             if (verdict == CommandRateLimit.Verdict.REFUSE_WITH_REPLY) replies.send(chatId, chat.language(), "too_fast");
@@ -131,7 +131,7 @@ public final class TreatyBot implements LongPollingSingleThreadUpdateConsumer {
     public void tellAdminsAboutReload(int feeds, java.util.List<String> errors) {
         java.util.List<String> shown = errors.stream().map(org.treatywatch.text.Bidi::isolateLtrRuns).toList();
         for (long admin : admins) {
-            String lang = chats.get(admin).map(Chat::language).orElse("he");
+            String lang = chats.get(admin).map(Chat::language).orElse(org.treatywatch.text.Language.DEFAULT_READER);
             try {
                 replies.send(admin, lang, "reload_done", Map.of("feeds", feeds, "errors", shown));
             } catch (TelegramApiException | RuntimeException e) {
@@ -147,8 +147,8 @@ public final class TreatyBot implements LongPollingSingleThreadUpdateConsumer {
     static Optional<String> languageOf(User u) {
         if (u == null || u.getLanguageCode() == null) return Optional.empty();
         String code = u.getLanguageCode().toLowerCase();
-        if (code.startsWith("he") || code.startsWith("iw")) return Optional.of("he");
-        if (code.startsWith("ar")) return Optional.of("ar");
+        if (code.startsWith(org.treatywatch.text.Language.HE) || code.startsWith("iw")) return Optional.of(org.treatywatch.text.Language.HE); // "iw" is Hebrew's old code
+        if (code.startsWith(org.treatywatch.text.Language.AR)) return Optional.of(org.treatywatch.text.Language.AR);
         return Optional.empty();
     }
 }

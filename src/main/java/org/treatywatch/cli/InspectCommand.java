@@ -171,8 +171,7 @@ final class InspectCommand implements Callable<Integer> {
         n.put("summary", a.alert().summary());
         n.set("event", event(a.alert().card()));
         ObjectNode alert = n.putObject("alert");
-        alert.put("he", renderer.render(a.alert(), "he"));
-        alert.put("ar", renderer.render(a.alert(), "ar"));
+        for (String lang : org.treatywatch.text.Language.READERS) alert.put(lang, renderer.render(a.alert(), lang));
         return n;
     }
 

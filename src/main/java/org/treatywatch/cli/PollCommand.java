@@ -62,7 +62,7 @@ final class PollCommand implements Callable<Integer> {
     private static void printAlerts(PrintWriter out, Pipeline p, List<Analysis> alerts) {
         for (Analysis a : alerts) {
             out.printf("  ▶ %s (score %.2f) %s%n", a.article().title(), a.relevance().score(), a.alert().url());
-            for (String lang : List.of("he", "ar")) {
+            for (String lang : org.treatywatch.text.Language.READERS) {
                 out.println("  ---- alert (" + lang + ") ----");
                 for (String line : p.renderer().render(a.alert(), lang).split("\n")) out.println("  " + line);
             }

@@ -34,7 +34,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class FeedsFile {
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     static final Set<String> FEED_KEYS = Set.of("id", "name", "url", "kind", "language", "interval", "enabled", "links");
-    static final Set<String> LANGUAGES = Set.of("he", "ar", "en");
+    static final Set<String> LANGUAGES = Set.copyOf(org.treatywatch.text.Language.FEEDS);
     public static final double DEFAULT_THRESHOLD = 0.6;
 
     /** What was loaded, and every error found on the way. */

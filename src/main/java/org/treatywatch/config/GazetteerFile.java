@@ -84,7 +84,7 @@ public final class GazetteerFile {
 
     private static Map<String, String> languages(Map<String, Object> v) {
         Map<String, String> out = new HashMap<>();
-        for (String lang : List.of("he", "ar", "en")) if (v.get(lang) != null) out.put(lang, String.valueOf(v.get(lang)));
+        for (String lang : org.treatywatch.text.Language.FEEDS) if (v.get(lang) != null) out.put(lang, String.valueOf(v.get(lang)));
         return out;
     }
 

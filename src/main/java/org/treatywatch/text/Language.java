@@ -6,6 +6,12 @@ public final class Language {
     public static final String AR = "ar";
     public static final String EN = "en";
     public static final String OTHER = "other";
+    /** The languages subscribers read and alerts are written in (templates exist for each). */
+    public static final java.util.List<String> READERS = java.util.List.of(HE, AR);
+    /** A reader's language until they choose (the bot's default menu is in it too). */
+    public static final String DEFAULT_READER = HE;
+    /** The languages a feed may be in. */
+    public static final java.util.List<String> FEEDS = java.util.List.of(HE, AR, EN);
 
     private Language() {}
 
