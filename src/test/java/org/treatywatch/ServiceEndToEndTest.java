@@ -108,14 +108,14 @@ class ServiceEndToEndTest {
             // The first poll only records what the feed already has.
             service.scheduling().pollNow("test-ar"); // the first poll now, not after the start-up jitter
             await().atMost(Duration.ofSeconds(30)).until(() -> feedRow(service).initialized());
-            assertThat(service.pipeline().items().byFeed("test-ar")).extracting(StoredItem::status).containsExactly(StoredItem.BASELINE);
+            assertThat(org.treatywatch.store.StoredRows.byFeed(service.pipeline().db(), "test-ar")).extracting(StoredItem::status).containsExactly(StoredItem.BASELINE);
 
             items.add(new RssItem("new-1", "بوتين وبزشكيان يوقعان معاهدة الشراكة الاستراتيجية الشاملة", signedUrl, "الكرملين"));
             items.add(new RssItem("new-2", "روسيا وكوريا الشمالية تفعّلان معاهدة الشراكة الاستراتيجية", koreaUrl, "بيونغ يانغ"));
             publishFeed();
             service.scheduling().pollNow("test-ar"); // no waiting out the interval
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> service.pipeline().items().byFeed("test-ar").size() == 3
+            await().atMost(Duration.ofSeconds(60)).until(() -> org.treatywatch.store.StoredRows.byFeed(service.pipeline().db(), "test-ar").size() == 3
                     && service.pipeline().outbox().count(OutboxRow.PENDING) == 0
                     && service.pipeline().outbox().count(OutboxRow.SENDING) == 0
                     && alertsTo(USER).size() >= 1);
@@ -136,7 +136,7 @@ class ServiceEndToEndTest {
             // this instance's own counts: its polls, its one relevant item, its one alert
             assertThat(metrics).contains("treatywatch_polls_total{result=\"ok\"}").contains("treatywatch_relevant_items_total 1.0")
                     .contains("treatywatch_alerts_sent_total 1.0").contains("treatywatch_outbox_queue 0.0");
-            assertThat(service.pipeline().items().byFeed("test-ar")).extracting(StoredItem::guid, StoredItem::status)
+            assertThat(org.treatywatch.store.StoredRows.byFeed(service.pipeline().db(), "test-ar")).extracting(StoredItem::guid, StoredItem::status)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("old-1", StoredItem.BASELINE),
                             org.assertj.core.groups.Tuple.tuple("new-1", StoredItem.RELEVANT),
                             org.assertj.core.groups.Tuple.tuple("new-2", StoredItem.IRRELEVANT));

@@ -6,8 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The items table: one row per article per feed, keyed by its stable guid. */
 public final class ItemStore {
@@ -57,25 +55,5 @@ public final class ItemStore {
                 return keys.getLong(1);
             }
         }
-    }
-
-    public List<StoredItem> byFeed(String feedId) {
-        return db.tx(c -> {
-            List<StoredItem> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, feed_id, guid, url, title, published_at, language, status, score, evidence "
-                            + "FROM items WHERE feed_id = ? ORDER BY id")) {
-                ps.setString(1, feedId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new StoredItem(rs.getLong("id"), rs.getString("feed_id"), rs.getString("guid"),
-                                rs.getString("url"), rs.getString("title"), Sql.instant(rs, "published_at"),
-                                rs.getString("language"), rs.getString("status"), rs.getDouble("score"),
-                                rs.getString("evidence")));
-                    }
-                }
-            }
-            return out;
-        });
     }
 }

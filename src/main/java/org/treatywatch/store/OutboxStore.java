@@ -167,26 +167,6 @@ public final class OutboxStore {
         });
     }
 
-    /** Due pending rows, oldest first. */
-    public List<OutboxRow> due(Instant now, int limit) {
-        return db.tx(c -> {
-            List<OutboxRow> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, item_id, chat_id, body, status, attempts FROM outbox WHERE status = 'pending' "
-                            + "AND (not_before IS NULL OR not_before <= ?) ORDER BY id FETCH FIRST ? ROWS ONLY")) {
-                Sql.setInstant(ps, 1, now);
-                ps.setInt(2, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                                rs.getString(5), rs.getInt(6)));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
     /** Takes a pending row for sending; false if someone else took it or it is no longer pending. */
     public boolean claim(long id) {
         return update("UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND status = 'pending'", id) == 1;

@@ -83,10 +83,10 @@ class StoreTest {
             assertThat(recorder.record("a", List.of(relevant), Instant.now())).isZero();
         }
         try (Db db = Db.open(url())) {
-            assertThat(new ItemStore(db).byFeed("a")).extracting(StoredItem::guid).containsExactly("g1", "g2");
+            assertThat(StoredRows.byFeed(db, "a")).extracting(StoredItem::guid).containsExactly("g1", "g2");
             assertThat(new FeedStore(db).get("a").orElseThrow().initialized()).isTrue();
             OutboxStore outbox = new OutboxStore(db);
-            assertThat(outbox.due(Instant.now(), 10)).extracting(OutboxRow::chatId, OutboxRow::body)
+            assertThat(StoredRows.due(db, Instant.now(), 10)).extracting(OutboxRow::chatId, OutboxRow::body)
                     .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(1L, "alert ar"), org.assertj.core.groups.Tuple.tuple(2L, "alert he"));
         }
     }
@@ -102,7 +102,7 @@ class StoreTest {
                     new PollRecorder.NewItem(item("a", "g1", StoredItem.RELEVANT), Map.of(1L, "one")),
                     new PollRecorder.NewItem(item("a", "g2", StoredItem.RELEVANT), Map.of(1L, "two"))), Instant.now());
             OutboxStore outbox = new OutboxStore(db);
-            List<OutboxRow> due = outbox.due(Instant.now(), 10);
+            List<OutboxRow> due = StoredRows.due(db, Instant.now(), 10);
             assertThat(outbox.claim(due.get(0).id())).isTrue();
             assertThat(outbox.claim(due.get(0).id())).isFalse();
             outbox.markSent(due.get(0).id(), 99, Instant.now());
@@ -112,7 +112,7 @@ class StoreTest {
         try (Db db = Db.open(url())) {
             OutboxStore outbox = new OutboxStore(db);
             assertThat(outbox.requeueInFlight()).isEqualTo(1);
-            assertThat(outbox.due(Instant.now(), 10)).extracting(OutboxRow::body).containsExactly("two");
+            assertThat(StoredRows.due(db, Instant.now(), 10)).extracting(OutboxRow::body).containsExactly("two");
             assertThat(outbox.count(OutboxRow.SENT)).isEqualTo(1);
         }
     }
@@ -129,7 +129,7 @@ class StoreTest {
             OutboxStore outbox = new OutboxStore(db);
             chats.deactivate(1);
             assertThat(outbox.dropForChat(1, "Telegram 403: blocked")).isEqualTo(1);
-            assertThat(outbox.due(Instant.now(), 10)).isEmpty();
+            assertThat(StoredRows.due(db, Instant.now(), 10)).isEmpty();
             assertThat(chats.get(1).orElseThrow().active()).isFalse();
             assertThat(chats.unsubscribe(1, Optional.empty())).isEqualTo(1);
         }
