@@ -135,12 +135,7 @@ public final class ChatStore {
     public void setDigest(long chatId, String hhmm, Instant now) {
         update(chatId, "UPDATE chats SET digest_time = ?, last_digest_at = NULL WHERE chat_id = ?", ps -> ps.setString(1, hhmm));
         if (hhmm == null) {
-            db.tx(c -> {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = 'pending' WHERE chat_id = ? AND status = 'held'")) {
-                    ps.setLong(1, chatId);
-                    return ps.executeUpdate();
-                }
-            });
+            db.tx(c -> OutboxStore.releaseHeld(c, chatId));
         } else {
             // Today's digest time may already have passed: count from now, not from the last digest.
             db.tx(c -> {
@@ -206,10 +201,8 @@ public final class ChatStore {
     /** /stop: everything stored about the chat goes (deliveries already sent stay as anonymous history). */
     public void delete(long chatId) {
         change(c -> {
-            for (String sql : new String[] {
-                "DELETE FROM subscriptions WHERE chat_id = ?",
-                "UPDATE outbox SET status = 'dropped', body = '' WHERE chat_id = ? AND status IN ('pending', 'sending')",
-                "DELETE FROM chats WHERE chat_id = ?"}) {
+            OutboxStore.dropUnsent(c, chatId);
+            for (String sql : new String[] {"DELETE FROM subscriptions WHERE chat_id = ?", "DELETE FROM chats WHERE chat_id = ?"}) {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setLong(1, chatId);
                     ps.executeUpdate();
@@ -231,15 +224,12 @@ public final class ChatStore {
                 ps.setLong(2, oldId);
                 ps.executeUpdate();
             }
-            for (String sql : new String[] {
-                "UPDATE subscriptions SET chat_id = ? WHERE chat_id = ?",
-                "UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND status IN ('pending', 'sending')"}) {
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setLong(1, newId);
-                    ps.setLong(2, oldId);
-                    ps.executeUpdate();
-                }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE subscriptions SET chat_id = ? WHERE chat_id = ?")) {
+                ps.setLong(1, newId);
+                ps.setLong(2, oldId);
+                ps.executeUpdate();
             }
+            OutboxStore.moveUnsent(c, oldId, newId);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM chats WHERE chat_id = ?")) {
                 ps.setLong(1, oldId);
                 ps.executeUpdate();

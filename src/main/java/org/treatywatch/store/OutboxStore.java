@@ -256,4 +256,32 @@ public final class OutboxStore {
             }
         });
     }
+
+    // The chat store's changes that reach this table run in its transaction, through these.
+
+    /** Digest mode turned off: the alerts held for the digest go out now. */
+    static int releaseHeld(Connection c, long chatId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET status = 'pending' WHERE chat_id = ? AND status = 'held'")) {
+            ps.setLong(1, chatId);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** /stop: what was not sent is dropped, bodies included; sent rows stay as anonymous history. */
+    static void dropUnsent(Connection c, long chatId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox SET status = 'dropped', body = '' WHERE chat_id = ? AND status IN ('pending', 'sending')")) {
+            ps.setLong(1, chatId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** A group became a supergroup: its unsent alerts follow it. */
+    static void moveUnsent(Connection c, long oldId, long newId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND status IN ('pending', 'sending')")) {
+            ps.setLong(1, newId);
+            ps.setLong(2, oldId);
+            ps.executeUpdate();
+        }
+    }
 }
