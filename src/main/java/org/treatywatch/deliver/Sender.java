@@ -35,20 +35,10 @@ public final class Sender implements AutoCloseable {
     /** Three chats rate-limited within ten seconds means Telegram is limiting the bot, not a chat. */
     private static final int GLOBAL_429_CHATS = 3;
 
-    /** Points in the claim/send/record cycle, for crash tests. */
-    public interface Hooks {
-        default void afterClaim(OutboxRow row) {}
-
-        default void afterSend(OutboxRow row) {}
-
-        default void afterRecord(OutboxRow row) {}
-    }
-
     private final OutboxStore outbox;
     private final ChatStore chats;
     private final TelegramClient telegram;
     private final boolean linkPreviews;
-    private final Hooks hooks;
     private final RateLimiter limits = new RateLimiter();
     private final Deque<Instant> recent429 = new ArrayDeque<>();
     private final Semaphore wake = new Semaphore(0);
@@ -58,17 +48,11 @@ public final class Sender implements AutoCloseable {
     private Thread thread;
 
     public Sender(OutboxStore outbox, ChatStore chats, TelegramClient telegram, boolean linkPreviews, DigestComposer digests) {
-        this(outbox, chats, telegram, linkPreviews, digests, new Hooks() {});
-    }
-
-    public Sender(OutboxStore outbox, ChatStore chats, TelegramClient telegram, boolean linkPreviews, DigestComposer digests,
-                  Hooks hooks) {
         this.outbox = outbox;
         this.chats = chats;
         this.telegram = telegram;
         this.linkPreviews = linkPreviews;
         this.digests = digests;
-        this.hooks = hooks;
     }
 
     private java.time.Clock clock = java.time.Clock.systemUTC();
@@ -132,10 +116,6 @@ public final class Sender implements AutoCloseable {
     }
 
     /** False once the sending thread has ended (stopped, or died in a simulated crash). */
-    boolean alive() {
-        return thread != null && thread.isAlive();
-    }
-
     /** New rows are waiting: look now instead of at the next tick. */
     public void wake() {
         wake.release();
@@ -175,9 +155,7 @@ public final class Sender implements AutoCloseable {
             Duration global = limits.globalWait(now);
             if (!global.isZero()) Thread.sleep(global.toMillis(), (int) (global.toNanosPart() % 1_000_000));
             if (!outbox.claim(row.id())) continue;
-            hooks.afterClaim(row);
             send(row);
-            hooks.afterRecord(row);
             wait = Duration.ZERO;
         }
         return wait;
@@ -198,7 +176,6 @@ public final class Sender implements AutoCloseable {
             limits.sent(row.chatId(), started);
             metrics.timer("treatywatch_send_latency").record(Duration.between(started, clock.instant()));
             metrics.counter("treatywatch_alerts_sent").increment();
-            hooks.afterSend(row);
             outbox.markSent(row.id(), sent == null || sent.getMessageId() == null ? 0 : sent.getMessageId(), clock.instant());
             log.info("alert item={} chat={} sent", row.itemId(), row.chatId());
         } catch (TelegramApiRequestException e) {

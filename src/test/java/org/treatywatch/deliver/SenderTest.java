@@ -66,11 +66,45 @@ class SenderTest {
         db.close();
     }
 
-    Sender start(Sender.Hooks hooks) {
-        Sender s = new Sender(outbox, chats, client, false, new DigestComposer(outbox, chats, new Templates(Path.of("templates"))), hooks);
+    Sender start() {
+        return start(client);
+    }
+
+    Sender start(org.telegram.telegrambots.meta.generics.TelegramClient telegram) {
+        Sender s = new Sender(outbox, chats, telegram, false, new DigestComposer(outbox, chats, new Templates(Path.of("templates"))));
         senders.add(s);
         s.start();
         return s;
+    }
+
+    /**
+     * The real client, except that the process "dies" (an Error no one catches) at the second
+     * message: before it leaves (a crash after claiming the row), just after it left (a crash before
+     * recording it), or before the third (a crash after recording the second).
+     */
+    org.telegram.telegrambots.meta.generics.TelegramClient crashingClient(String step, java.util.concurrent.atomic.AtomicBoolean crashed) {
+        java.util.concurrent.atomic.AtomicInteger sends = new java.util.concurrent.atomic.AtomicInteger();
+        return (org.telegram.telegrambots.meta.generics.TelegramClient) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {org.telegram.telegrambots.meta.generics.TelegramClient.class}, (proxy, method, args) -> {
+                    boolean message = method.getName().equals("execute") && args != null && args.length == 1
+                            && args[0] instanceof org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+                    int n = message ? sends.incrementAndGet() : 0;
+                    if (message && ((step.equals("afterClaim") && n == 2) || (step.equals("afterRecord") && n == 3))) {
+                        crashed.set(true);
+                        throw new SimulatedCrash();
+                    }
+                    Object result;
+                    try {
+                        result = method.invoke(client, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (message && step.equals("afterSend") && n == 2) {
+                        crashed.set(true);
+                        throw new SimulatedCrash();
+                    }
+                    return result;
+                });
     }
 
     /** One new relevant item delivered to each of these chats (which are created and subscribed). */
@@ -97,26 +131,11 @@ class SenderTest {
     @ValueSource(strings = {"afterClaim", "afterSend", "afterRecord"})
     void aCrashAtAnyStepLosesNothingAndDuplicatesAtMostTheMessageInFlight(String step) {
         alert(101, 102, 103);
-        Sender crashing = start(new Sender.Hooks() {
-            int seen;
-
-            @Override
-            public void afterClaim(OutboxRow row) {
-                if (step.equals("afterClaim") && ++seen == 2) throw new SimulatedCrash();
-            }
-
-            @Override
-            public void afterSend(OutboxRow row) {
-                if (step.equals("afterSend") && ++seen == 2) throw new SimulatedCrash();
-            }
-
-            @Override
-            public void afterRecord(OutboxRow row) {
-                if (step.equals("afterRecord") && ++seen == 2) throw new SimulatedCrash();
-            }
-        });
-        await().atMost(Duration.ofSeconds(20)).until(() -> !crashing.alive());
-        start(new Sender.Hooks() {});
+        java.util.concurrent.atomic.AtomicBoolean crashed = new java.util.concurrent.atomic.AtomicBoolean();
+        Sender crashing = start(crashingClient(step, crashed));
+        await().atMost(Duration.ofSeconds(20)).until(crashed::get);
+        crashing.close(); // joins the dead sender thread
+        start();
         await().atMost(Duration.ofSeconds(20)).until(() -> outbox.count(OutboxRow.SENT) == 3);
         Map<Long, Integer> perChat = new HashMap<>();
         for (FakeBotApi.Sent s : api.sent()) perChat.merge(s.chatId(), 1, Integer::sum);
@@ -129,7 +148,7 @@ class SenderTest {
     void tooManyRequestsWaitsRetryAfterAndThenDelivers() {
         api.failNext("sendmessage", 1);
         alert(201);
-        start(new Sender.Hooks() {});
+        start();
         await().atMost(Duration.ofSeconds(20)).until(() -> outbox.count(OutboxRow.SENT) == 1);
         assertThat(api.sentTo(201)).hasSize(1);
         assertThat(api.calls().stream().filter("sendmessage"::equals).count()).isEqualTo(2);
@@ -140,7 +159,7 @@ class SenderTest {
         api.failChat(301, 403, "Forbidden: bot was blocked by the user", null);
         alert(301, 302);
         alert(301);
-        start(new Sender.Hooks() {});
+        start();
         await().atMost(Duration.ofSeconds(20)).until(() -> outbox.count(OutboxRow.DROPPED) == 2 && outbox.count(OutboxRow.SENT) == 1);
         assertThat(chats.get(301).orElseThrow().active()).isFalse();
         assertThat(api.sentTo(302)).hasSize(1);
@@ -150,7 +169,7 @@ class SenderTest {
     void chatNotFoundIsTreatedLikeABlock() {
         api.failChat(351, 400, "Bad Request: chat not found", null);
         alert(351);
-        start(new Sender.Hooks() {});
+        start();
         await().atMost(Duration.ofSeconds(20)).until(() -> outbox.count(OutboxRow.DROPPED) == 1);
         assertThat(chats.get(351).orElseThrow().active()).isFalse();
     }
@@ -159,7 +178,7 @@ class SenderTest {
     void serverErrorsAreRetriedWithBackoffThenDeadLettered() throws Exception {
         api.failChat(401, 502, "Bad Gateway", null);
         alert(401);
-        Sender s = start(new Sender.Hooks() {});
+        Sender s = start();
         await().atMost(Duration.ofSeconds(20)).until(() -> api.sendAttempts() == 1 && outbox.count(OutboxRow.PENDING) == 1);
         // The retry waits (2 s after the first failure, doubling); skip ahead to the last allowed attempt.
         db.tx(c -> {
@@ -178,7 +197,7 @@ class SenderTest {
         api.failChat(-501, 400, "Bad Request: group chat was upgraded to a supergroup chat",
                 FakeBotApi.parameters().put("migrate_to_chat_id", -100501L));
         alert(-501);
-        start(new Sender.Hooks() {});
+        start();
         await().atMost(Duration.ofSeconds(20)).until(() -> api.sentTo(-100501L).size() == 1);
         assertThat(chats.get(-501)).isEmpty();
         assertThat(chats.get(-100501L)).isPresent();
@@ -189,7 +208,7 @@ class SenderTest {
         for (int i = 0; i < 20; i++) alert(601);
         long[] others = {602, 603, 604, 605, 606, 607, 608, 609, 610, 611};
         alert(others);
-        start(new Sender.Hooks() {});
+        start();
         await().atMost(Duration.ofSeconds(30)).until(() -> java.util.Arrays.stream(others).allMatch(c -> api.sentTo(c).size() == 1));
         assertThat(api.sentTo(601).size()).isLessThanOrEqualTo(3); // one a second, while the others all got theirs
     }
@@ -218,7 +237,7 @@ class SenderTest {
         Instant afterTime = ZonedDateTime.now(zone).withHour(8).withMinute(31).toInstant();
         assertThat(digests.releaseAllDue(afterTime)).isEqualTo(1);
         assertThat(digests.releaseAllDue(afterTime.plusSeconds(60))).isZero();
-        start(new Sender.Hooks() {});
+        start();
         await().atMost(Duration.ofSeconds(20)).until(() -> api.sentTo(701).size() == 1);
         assertThat(api.sentTo(701).get(0).text()).contains("סיכום יומי", "g0\u2069</a>", "g1\u2069</a>").doesNotContain("ועוד");
         assertThat(outbox.count(OutboxRow.DIGESTED)).isEqualTo(1);
