@@ -151,10 +151,12 @@ final class Administration implements AdminActions {
         return new Reloaded(loaded.feeds().size(), errors);
     }
 
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
+
     @Override
     public Stats stats() {
-        Instant now = Instant.now();
-        Instant today = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant now = clock.instant();
+        Instant today = LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
         return new Stats(pipeline.chats().countChats(), pipeline.chats().countSubscriptions(), pipeline.outbox().sentSince(today),
                 pipeline.outbox().sentSince(now.minus(Duration.ofDays(7))), pipeline.outbox().count(OutboxRow.DEAD),
                 pipeline.outbox().count(OutboxRow.PENDING), pipeline.db().sizeBytes().orElse(-1));
