@@ -19,7 +19,8 @@ import org.treatywatch.deliver.Templates;
 import org.treatywatch.extract.Article;
 import org.treatywatch.extract.ArticleExtractor;
 import org.treatywatch.feed.FeedItem;
-import org.treatywatch.feed.FeedParser;
+import org.treatywatch.feed.Source;
+import org.treatywatch.feed.Sources;
 import org.treatywatch.fetch.Charsets;
 import org.treatywatch.fetch.FetchResult;
 import org.treatywatch.fetch.HttpFetcher;
@@ -110,22 +111,11 @@ final class InspectCommand implements Callable<Integer> {
             bytes = Files.readAllBytes(p);
         }
         String text = Charsets.decode(bytes, contentType);
-        String kind = kindOf(lower, contentType, text);
-        return switch (kind) {
-            case "txt" -> inspectText(text, input);
-            case "xml" -> inspectFeed(text, input, url);
-            default -> report(input, ArticleExtractor.extract(text, url), url);
-        };
-    }
-
-    private static String kindOf(String name, String contentType, String text) {
-        if (name.endsWith(".txt")) return "txt";
-        if (name.endsWith(".xml") || name.endsWith(".rss") || name.endsWith(".atom")) return "xml";
-        if (name.endsWith(".html") || name.endsWith(".htm")) return "html";
-        String ct = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        if (ct.contains("xml")) return "xml";
-        String head = text.stripLeading().toLowerCase(Locale.ROOT);
-        return head.startsWith("<?xml") || head.startsWith("<rss") || head.startsWith("<feed") ? "xml" : "html";
+        if (lower.endsWith(".txt")) return inspectText(text, input);
+        // the same detection as /addfeed: a feed or a sitemap lists items; anything else is an article page
+        Optional<Source> source = Sources.detect(text).filter(s -> !s.kind().equals("page"));
+        if (source.isPresent()) return inspectFeed(source.get(), text, input, url);
+        return report(input, ArticleExtractor.extract(text, url), url);
     }
 
     private ObjectNode inspectText(String text, String source) {
@@ -137,9 +127,12 @@ final class InspectCommand implements Callable<Integer> {
         return report(source, a, null);
     }
 
-    /** The feed as one object: its most relevant item on top, every item under "items". */
-    private ObjectNode inspectFeed(String xml, String source, String url) throws Exception {
-        List<FeedItem> items = FeedParser.parse(xml, url == null ? "" : url);
+    /** The feed or sitemap as one object: its most relevant item on top, every item under "items". */
+    private ObjectNode inspectFeed(Source kind, String xml, String source, String url) throws Exception {
+        List<FeedItem> items = kind.items(xml, url == null ? "" : url, Optional.empty(), u -> {
+            FetchResult more = fetcher.fetch(u, null, null, false);
+            return Charsets.decode(more.body(), more.contentType());
+        });
         ArrayNode all = JSON.createArrayNode();
         ObjectNode best = null;
         for (FeedItem i : items) {

@@ -84,4 +84,18 @@ class InspectCommandTest {
         assertThat(cl.execute("timeline", "--db", url, "--templates", "templates", "--lang", "he")).isZero();
         assertThat(out.toString()).contains("Russia & Iran: the treaty <signed>").doesNotContain("&amp;").doesNotContain("<b>");
     }
+
+    @Test
+    void aNewsSitemapIsInspectedLikeAFeed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path sitemap = dir.resolve("news-sitemap.xml");
+        java.nio.file.Files.writeString(sitemap, "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+                + "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\"><url><loc>https://outlet.example/1</loc><news:news>"
+                + "<news:title>بوتين وبزشكيان يوقعان معاهدة الشراكة الاستراتيجية</news:title></news:news></url>"
+                + "<url><loc>https://outlet.example/2</loc><news:news><news:title>طقس مشمس في بيروت</news:title></news:news></url></urlset>");
+        List<JsonNode> rows = run("inspect", "--json", "--feeds", "feeds.yaml", "--templates", "templates", sitemap.toString());
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("items")).hasSize(2);
+        assertThat(rows.get(0).get("relevant").asBoolean()).isTrue();
+        assertThat(rows.get(0).get("url").asText()).isEqualTo("https://outlet.example/1");
+    }
 }
