@@ -107,7 +107,7 @@ public final class OutboxStore {
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getInt(6)));
+                        out.add(row(rs));
                     }
                 }
             }
@@ -283,5 +283,10 @@ public final class OutboxStore {
             ps.setLong(2, oldId);
             ps.executeUpdate();
         }
+    }
+
+    /** A row of {@code SELECT id, item_id, chat_id, body, status, attempts}. */
+    static OutboxRow row(ResultSet rs) throws SQLException {
+        return new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getInt(6));
     }
 }

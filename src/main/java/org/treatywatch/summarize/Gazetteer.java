@@ -202,7 +202,8 @@ public final class Gazetteer {
         return best == null || candidate.stage().order() > best.stage().order() ? candidate : best;
     }
 
-    // "قبيل توقيع" (shortly before signing) is one upcoming form; the "توقيع" inside it is not a signing.
+    // An upcoming phrase such as "shortly before the signing" (listed in gazetteer.yaml) is one form:
+    // the signing noun inside it is not a signing.
     private static <T> boolean insideLonger(PhraseMatcher.Match<T> m, List<PhraseMatcher.Match<T>> all) {
         for (PhraseMatcher.Match<T> o : all) {
             if (o != m && o.start() <= m.start() && o.end() >= m.end() && o.end() - o.start() > m.end() - m.start()) return true;

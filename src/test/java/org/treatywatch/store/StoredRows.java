@@ -42,7 +42,7 @@ public final class StoredRows {
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getInt(6)));
+                        out.add(OutboxStore.row(rs));
                     }
                 }
             }
