@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
  * relevance with its evidence, and the alert as it would be rendered in Hebrew and Arabic.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Process pages (.html), feeds (.xml), texts (.txt: first line is the title) or URLs and print what the "
-                + "pipeline sees. A feed's items are analysed from the feed itself and listed under \"items\".")
+        description = "Process pages (.html), feeds and news sitemaps (.xml), texts (.txt: first line is the title) or URLs and print "
+                + "what the pipeline sees. A feed's or sitemap's items are analysed from it and listed under \"items\".")
 final class InspectCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
