@@ -77,6 +77,9 @@ class TopicDetectorTest {
         // other transliterations of the same names
         assertThat(alerts("לאריג'ני נפגש עם בלאוסוב במוסקבה")).isTrue();
         assertThat(alerts("بيزشكيان يلتقي بيلاوسوف")).isTrue();
+        // how outlets hostile to one side name it
+        assertThat(alerts("פוטין אירח שליח של משטר האייתוללות — השניים דנו בשיתוף הפעולה")).isTrue();
+        assertThat(alerts("بوتين يستقبل مبعوثاً من نظام الملالي — بحث الجانبان التعاون")).isTrue();
         // the Duma and Rosatom stand for Russia, the Majlis and Bushehr for Iran
         assertThat(alerts("الدوما تصادق على المعاهدة مع طهران")).isTrue();
         assertThat(alerts("רוסאטום תבנה כורים חדשים בבושהר — ההסכם נחתם")).isTrue();
