@@ -179,6 +179,8 @@ final class InspectCommand implements Callable<Integer> {
         for (org.treatywatch.summarize.Gazetteer.Name p : card.places()) places.add(p.in("en"));
         card.countries().forEach(c -> places.add(c.in("en")));
         e.put("date", card.date().map(Object::toString).orElse(null));
+        ArrayNode bodies = e.putArray("institutions");
+        card.institutions().forEach(b -> bodies.add(b.in("en")));
         return e;
     }
 

@@ -72,7 +72,9 @@ public final class GazetteerFile {
         for (var e : entries.entrySet()) {
             Map<String, Object> v = (Map<String, Object>) e.getValue();
             Map<String, String> roles = v.get("role") instanceof Map<?, ?> r ? languages((Map<String, Object>) r) : Map.of();
-            g.add(new Gazetteer.Name(e.getKey(), kind, languages(v), roles, field(v, "side"), field(v, "country"),
+            Map<String, String> names = new HashMap<>(languages(v));
+            if (v.get("in") instanceof Map<?, ?> in) languages((Map<String, Object>) in).forEach((lang, text) -> names.put(lang + "_in", text));
+            g.add(new Gazetteer.Name(e.getKey(), kind, Map.copyOf(names), roles, field(v, "side"), field(v, "country"),
                     field(v, "years")), strings(v.get("forms")));
         }
     }

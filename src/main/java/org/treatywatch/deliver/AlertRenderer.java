@@ -98,6 +98,9 @@ public final class AlertRenderer {
             where.add(m);
         }
         ctx.put("where", where); // joined by the template, in the language's own punctuation
+        List<String> bodies = new ArrayList<>();
+        for (Gazetteer.Name b : card.institutions()) bodies.add(Bidi.isolateLtrRuns(b.in(lang)));
+        ctx.put("bodies", bodies);
         ctx.put("upcoming", card.upcoming());
         ctx.put("when", card.date().map(d -> Bidi.FSI + d.toString() + Bidi.PDI).orElse(""));
         ctx.put("stage", card.stage().map(s -> s.in(lang)).orElse(""));
@@ -124,8 +127,14 @@ public final class AlertRenderer {
             Gazetteer.Name place = card.places().get(0);
             String country = card.countryOf(place).map(c -> " (" + c.in(lang) + ")").orElse("");
             h.put("place", Bidi.isolateLtrRuns(place.in(lang) + country));
+            place.locativeIn(lang).ifPresent(in -> h.put("place_in", Bidi.isolateLtrRuns(in + country)));
         }
         card.date().ifPresent(d -> h.put("date", Bidi.FSI + DAY.format(d) + Bidi.PDI));
+        if (!card.institutions().isEmpty()) {
+            Gazetteer.Name body = card.institutions().get(0);
+            h.put("body", Bidi.isolateLtrRuns(body.in(lang)));
+            body.locativeIn(lang).ifPresent(in -> h.put("body_in", Bidi.isolateLtrRuns(in)));
+        }
         if (card.stage().isEmpty() && people.isEmpty()) return "";
         return templates.render("headline", lang, h).replace("\n", "").strip();
     }

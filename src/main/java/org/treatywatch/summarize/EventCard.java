@@ -11,13 +11,14 @@ import java.util.Optional;
  * sign"), so an alert never reports a signing that has not happened.
  */
 public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places, Optional<LocalDate> date,
-                        Optional<Gazetteer.Stage> stage, boolean upcoming, List<Gazetteer.Name> countries) {
+                        Optional<Gazetteer.Stage> stage, boolean upcoming, List<Gazetteer.Name> countries,
+                        List<Gazetteer.Name> institutions) {
     static final int MAX_PEOPLE = 4;
     static final int MAX_PLACES = 3;
 
     public EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places, Optional<LocalDate> date,
                      Optional<Gazetteer.Stage> stage) {
-        this(people, places, date, stage, false, List.of());
+        this(people, places, date, stage, false, List.of(), List.of());
     }
 
     public static EventCard empty() {
@@ -63,7 +64,9 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
         Optional<LocalDate> date = Dates.find(dateText, articleDate, upcoming).or(() -> upcoming ? Optional.empty() : articleDate);
         // what is still to come has no date before publication (that is the byline's date, not the event's)
         if (upcoming && date.isPresent() && articleDate.isPresent() && !date.get().isAfter(articleDate.get())) date = Optional.empty();
+        // the bodies acting in the headline or the strongest evidence (the Duma ratified, Rosatom signed)
+        List<Gazetteer.Name> bodies = gazetteer.namesIn(core).stream().filter(n -> n.kind() == Gazetteer.Kind.INSTITUTION).limit(2).toList();
         return new EventCard(List.copyOf(people), List.copyOf(places), date, stage.map(Gazetteer.StageMention::stage),
-                upcoming, List.copyOf(countries));
+                upcoming, List.copyOf(countries), bodies);
     }
 }

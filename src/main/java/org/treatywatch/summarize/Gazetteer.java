@@ -29,6 +29,11 @@ public final class Gazetteer {
             return names.getOrDefault(lang, names.getOrDefault("en", id));
         }
 
+        /** "In it" as the language writes it, when it is not the preposition before the name (בקרמלין, not בהקרמלין). */
+        public Optional<String> locativeIn(String lang) {
+            return Optional.ofNullable(names.get(lang + "_in"));
+        }
+
         public Optional<String> roleIn(String lang) {
             return Optional.ofNullable(roles.get(lang));
         }

@@ -35,6 +35,17 @@ class AlertRendererTest {
     }
 
     @Test
+    void theHeadlineNamesTheRatifyingBodyAndWritesInTheKremlinAsHebrewDoes() {
+        org.treatywatch.extract.Article duma = ArticleExtractor.fromText("مجلس الدوما يصادق على المعاهدة مع إيران\nصوت 400 نائب لصالح الوثيقة.", null);
+        Alert a = analyzer.analyse(duma, "x", "https://e.com/1").alert();
+        assertThat(renderer.render(a, "he")).startsWith("🔔 <b>אשרור ההסכם בדומה").contains("🏛 הדומה");
+        assertThat(renderer.render(a, "ar")).startsWith("🔔 <b>مصادقة مجلس الدوما على الاتفاق").contains("🏛 مجلس الدوما");
+        org.treatywatch.extract.Article kremlin = ArticleExtractor.fromText("بوتين يستقبل لاريجاني في الكرملين\nبحث الجانبان العلاقات الثنائية.", null);
+        assertThat(renderer.render(analyzer.analyse(kremlin, "x", "https://e.com/2").alert(), "he"))
+                .startsWith("🔔 <b>פוטין ולריג'אני נפגשו בקרמלין (רוסיה)");
+    }
+
+    @Test
     void hostileLinksNeverReachAnAlertButTheAlertStillGoesOut() {
         for (String link : java.util.List.of("javascript:alert(1)", "tg://resolve?domain=phish", "data:text/html,x", "file:///etc/passwd")) {
             Alert alert = new Alert("روسيا وإيران توقعان المعاهدة", "ملخص", "", link, "outlet", "ar", Optional.empty(), EventCard.empty());
