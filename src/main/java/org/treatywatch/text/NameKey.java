@@ -13,8 +13,20 @@ public final class NameKey {
 
     private NameKey() {}
 
+    private static final int CACHE_LIMIT = 200_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The key of one normalized token, or "" when it is too short to be trusted or not Hebrew/Arabic. */
     public static String of(String token) {
+        String cached = CACHE.get(token);
+        if (cached != null) return cached;
+        if (CACHE.size() > CACHE_LIMIT) CACHE.clear(); // news vocabulary is small; a rare reset beats LRU bookkeeping
+        String key = compute(token);
+        CACHE.put(token, key);
+        return key;
+    }
+
+    private static String compute(String token) {
         if (token.isEmpty()) return "";
         char first = token.charAt(0);
         boolean hebrew = first >= '\u05D0' && first <= '\u05EA';
