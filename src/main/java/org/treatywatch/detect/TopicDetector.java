@@ -48,9 +48,12 @@ public final class TopicDetector {
 
     /** Judges an article by its title and extracted body text. */
     public Relevance detect(String title, String body) {
-        if (title != null && (body == null || body.isBlank()) && !Sentences.afterHeadline(title).isEmpty()) {
-            // a feed item or a pasted line: "headline — lead" is a title and its first sentence
-            return detect(Sentences.headline(title), Sentences.afterHeadline(title));
+        if (title != null && (body == null || body.isBlank())) {
+            // a feed item or a pasted line: "headline — lead" is a title and its lead; a pasted
+            // paragraph is its first sentence and the rest, so each sentence is judged on its own
+            if (!Sentences.afterHeadline(title).isEmpty()) return detect(Sentences.headline(title), Sentences.afterHeadline(title));
+            List<String> parts = Sentences.split(title);
+            if (parts.size() > 1) return detect(parts.get(0), String.join(" ", parts.subList(1, parts.size())));
         }
         List<SentenceConcepts> sentences = new ArrayList<>();
         if (title != null && !title.isBlank()) sentences.add(analyse(Sentences.bounded(title, Sentences.MAX_SENTENCE_CHARS)));

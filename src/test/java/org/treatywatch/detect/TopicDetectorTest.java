@@ -93,6 +93,13 @@ class TopicDetectorTest {
     }
 
     @Test
+    void aPastedParagraphIsJudgedSentenceBySentence() {
+        // one line of several sentences: the first is the headline, the others its lead
+        assertThat(alerts("وقعت روسيا والهند اتفاقية نفطية لعشر سنوات. وقال مسؤولون إنها تشبه ترتيبات موسكو مع طهران بموجب معاهدة الشراكة.")).isFalse();
+        assertThat(alerts("התקיימה פגישה במוסקבה. עראקצ'י ולברוב דנו ביישום האמנה.")).isTrue();
+    }
+
+    @Test
     void anotherPairsHeadlineStaysSilentEvenIfTheLeadNamesRussia() {
         assertThat(alerts("הודו ואיראן חתמו על הסכם צ'בהאר — הנמל יחבר את הודו לרוסיה")).isFalse();
         assertThat(alerts("الهند وإيران توقعان اتفاق تشابهار — الميناء حلقة في الممر إلى روسيا")).isFalse();
