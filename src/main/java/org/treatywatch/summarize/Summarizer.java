@@ -119,11 +119,7 @@ public final class Summarizer {
 
     public static String cut(String s, int max) {
         if (s.length() <= max) return s;
-        int end = s.lastIndexOf(' ', max - 1);
-        if (end <= max / 2) end = max - 1;
-        // never split a surrogate pair (an emoji or a rare letter would become "?")
-        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) end--;
-        return s.substring(0, end) + "…";
+        return Sentences.bounded(s, max - 1).stripTrailing() + "…"; // word boundary, never inside a surrogate pair
     }
 
     static String key(String s) {
