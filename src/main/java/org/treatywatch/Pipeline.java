@@ -108,8 +108,10 @@ public final class Pipeline implements AutoCloseable {
 
     /** The analyzer of a configuration: the topic (feeds.yaml over the built-in one) and the gazetteer. */
     public static ArticleAnalyzer analyzer(AppConfig config, FeedsFile.Loaded feedsFile) {
-        org.treatywatch.summarize.Gazetteer gazetteer = org.treatywatch.config.GazetteerFile.load(config.templatesDir());
-        return new ArticleAnalyzer(Topic.detector(feedsFile, gazetteer), gazetteer);
+        return new ArticleAnalyzer(() -> {
+            org.treatywatch.summarize.Gazetteer gazetteer = org.treatywatch.config.GazetteerFile.load(config.templatesDir());
+            return new ArticleAnalyzer.Knowledge(Topic.detector(feedsFile, gazetteer), gazetteer);
+        });
     }
 
     /** The alert renderer of a configuration, with machine translation when a server is configured. */

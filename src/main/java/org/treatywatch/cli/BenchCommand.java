@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** Benchmarks, so timing goals are measured on the machine at hand rather than asserted in tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput on this machine.",
-        subcommands = {BenchCommand.Detection.class, BenchCommand.Delivery.class, BenchCommand.Matching.class})
+        subcommands = {BenchCommand.Detection.class, BenchCommand.Delivery.class, BenchCommand.Matching.class, PollBench.class,
+                FarmCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

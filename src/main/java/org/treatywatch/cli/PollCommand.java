@@ -30,6 +30,10 @@ final class PollCommand implements Callable<Integer> {
             + "uses a throwaway in-memory database, so every item in the feeds is considered new")
     boolean dryRun;
 
+    @Option(names = "--parallel", defaultValue = "16", description = "feeds polled at once (at most 2 connections per host "
+            + "whatever this is; default ${DEFAULT-VALUE})")
+    int parallel;
+
     @Spec
     CommandSpec spec;
 
@@ -43,8 +47,10 @@ final class PollCommand implements Callable<Integer> {
         int failures = 0;
         try (Pipeline p = new Pipeline(config, loaded)) {
             List<FeedRow> feeds = p.feeds().all().stream().filter(FeedRow::active).toList();
-            for (FeedRow f : feeds) {
-                PollReport r = p.poller().poll(f, dryRun);
+            List<PollReport> reports = org.treatywatch.pipeline.PollRound.pollAll(p.poller(), feeds, dryRun, parallel);
+            for (int i = 0; i < feeds.size(); i++) {
+                FeedRow f = feeds.get(i);
+                PollReport r = reports.get(i);
                 if (!r.ok()) {
                     failures++;
                     out.printf("%-24s ERROR %s%n", f.id(), r.error());

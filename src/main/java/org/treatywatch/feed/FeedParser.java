@@ -19,7 +19,8 @@ import org.jsoup.parser.Parser;
 import org.treatywatch.text.Mojibake;
 
 /**
- * Reads RSS 0.9x/1.0/2.0 and Atom with Rome. Lenient where real feeds are sloppy (BOM, leading
+ * Reads RSS 0.9x/1.0/2.0 and Atom: streamed by {@link StaxFeedReader}, with Rome for what it does not
+ * know. Lenient where real feeds are sloppy (BOM, leading
  * blanks, stray '&', HTML entities XML does not know); items get a stable guid (the feed's, else
  * the canonical link, else a hash of title and date), absolute links and plain-text summaries.
  */
@@ -31,6 +32,31 @@ public final class FeedParser {
     private FeedParser() {}
 
     public static List<FeedItem> parse(String xml, String feedUrl) throws FeedParseException {
+        Optional<List<StaxFeedReader.RawEntry>> streamed = streamed(clean(xml));
+        if (streamed.isPresent()) {
+            List<FeedItem> items = new ArrayList<>(streamed.get().size());
+            for (StaxFeedReader.RawEntry e : streamed.get()) items.add(item(e, feedUrl));
+            return items;
+        }
+        return parseWithRome(xml, feedUrl);
+    }
+
+    /** The common formats in one streaming pass, repaired once if sloppy; empty hands the feed to Rome. */
+    private static Optional<List<StaxFeedReader.RawEntry>> streamed(String xml) {
+        // A DOCTYPE still here has an internal subset (entity definitions): Rome refuses it.
+        if (DOCTYPE.matcher(xml.substring(0, Math.min(xml.length(), 4096))).find()) return Optional.empty();
+        try {
+            return StaxFeedReader.read(xml);
+        } catch (javax.xml.stream.XMLStreamException | RuntimeException first) {
+            try {
+                return StaxFeedReader.read(repair(xml));
+            } catch (javax.xml.stream.XMLStreamException | RuntimeException second) {
+                return Optional.empty(); // Rome tries too, and words the error
+            }
+        }
+    }
+
+    private static List<FeedItem> parseWithRome(String xml, String feedUrl) throws FeedParseException {
         SyndFeed feed;
         try {
             feed = build(clean(xml));
@@ -54,6 +80,7 @@ public final class FeedParser {
 
     // A DOCTYPE without an internal subset (RSS 0.91's Netscape DTD) declares nothing we need and is
     // dropped; one with an internal subset can define entities and stays, so the parser refuses it.
+    private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE", Pattern.CASE_INSENSITIVE);
     private static final Pattern PLAIN_DOCTYPE = Pattern.compile("<!DOCTYPE[^\\[>]*>", Pattern.CASE_INSENSITIVE);
 
     private static String clean(String xml) {
@@ -76,6 +103,22 @@ public final class FeedParser {
         });
     }
 
+    private static FeedItem item(StaxFeedReader.RawEntry e, String base) {
+        String url = Urls.web(Urls.canonical(Urls.resolve(base, e.link()))).orElse(null);
+        String title = text(e.title());
+        String summary = e.description() != null && !e.description().isBlank() ? text(e.description()) : text(e.content());
+        Optional<Instant> date = FeedDates.parse(e.published()).or(() -> FeedDates.parse(e.updated()));
+        return new FeedItem(guid(e.id(), e.link(), url, title, date, summary), url, title, summary, date);
+    }
+
+    // The feed's own id, unless it is just the raw link: the canonical URL is steadier; else a hash.
+    private static String guid(String id, String link, String url, String title, Optional<Instant> date, String summary) {
+        String guid = id == null ? null : id.strip();
+        if (guid == null || guid.isBlank() || guid.equals(link == null ? null : link.strip())) guid = url;
+        if (guid == null || guid.isBlank()) guid = "sha1:" + sha1(title + "|" + date.map(Instant::toString).orElse("") + "|" + summary);
+        return guid.strip();
+    }
+
     private static FeedItem item(SyndEntry e, String base) {
         String link = e.getLink();
         if ((link == null || link.isBlank()) && !e.getLinks().isEmpty()) link = e.getLinks().get(0).getHref();
@@ -84,11 +127,8 @@ public final class FeedParser {
         String summary = summary(e);
         Optional<Instant> date = Optional.ofNullable(e.getPublishedDate() != null ? e.getPublishedDate() : e.getUpdatedDate())
                 .map(java.util.Date::toInstant);
-        String guid = e.getUri();
-        // Rome reports the raw link as the uri when there is no guid; the canonical URL is steadier.
-        if (guid == null || guid.isBlank() || guid.equals(link)) guid = url;
-        if (guid == null || guid.isBlank()) guid = "sha1:" + sha1(title + "|" + date.map(Instant::toString).orElse("") + "|" + summary);
-        return new FeedItem(guid.strip(), url, title, summary, date);
+        // Rome reports the raw link as the uri when there is no guid.
+        return new FeedItem(guid(e.getUri(), link, url, title, date, summary), url, title, summary, date);
     }
 
     private static String summary(SyndEntry e) {

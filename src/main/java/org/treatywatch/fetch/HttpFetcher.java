@@ -34,6 +34,8 @@ public final class HttpFetcher {
     private final OkHttpClient client;
     private final UrlGuard guard;
     private final long maxBytes;
+    private final Duration totalTimeout;
+    private final HostSlots slots = new HostSlots();
 
     public HttpFetcher(UrlGuard guard) {
         this(guard, Duration.ofSeconds(10), Duration.ofSeconds(30), DEFAULT_MAX_BYTES);
@@ -47,6 +49,7 @@ public final class HttpFetcher {
     public HttpFetcher(UrlGuard guard, Duration connectTimeout, Duration totalTimeout, long maxBytes) {
         this.guard = guard;
         this.maxBytes = maxBytes;
+        this.totalTimeout = totalTimeout;
         this.client = new OkHttpClient.Builder()
                 .dns(guard)
                 .connectTimeout(connectTimeout)
@@ -71,7 +74,9 @@ public final class HttpFetcher {
                     .header("Accept", "application/rss+xml, application/atom+xml, application/xml, text/xml, text/html;q=0.9, */*;q=0.8");
             if (hop == 0 && etag != null) rb.header("If-None-Match", etag);
             if (hop == 0 && lastModified != null) rb.header("If-Modified-Since", lastModified);
-            try (Response r = client.newCall(rb.build()).execute()) {
+            Request request = rb.build();
+            try (HostSlots.Slot slot = slots.acquire(request.url().host(), totalTimeout);
+                 Response r = client.newCall(request).execute()) {
                 int code = r.code();
                 if (code == 301 || code == 302 || code == 303 || code == 307 || code == 308) {
                     String location = r.header("Location");

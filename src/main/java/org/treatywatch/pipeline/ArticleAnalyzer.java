@@ -22,25 +22,47 @@ public final class ArticleAnalyzer {
      */
     static final int MAX_ANALYSED_CHARS = 100_000;
 
-    private volatile TopicDetector detector;
-    private volatile Gazetteer gazetteer;
+    /** The topic and the gazetteer, judged together. */
+    public record Knowledge(TopicDetector detector, Gazetteer gazetteer) {}
+
+    private final java.util.function.Supplier<Knowledge> load;
+    private volatile Knowledge knowledge;
 
     public ArticleAnalyzer(TopicDetector detector, Gazetteer gazetteer) {
-        this.detector = detector;
-        this.gazetteer = gazetteer;
+        this.knowledge = new Knowledge(detector, gazetteer);
+        this.load = () -> knowledge;
+    }
+
+    /**
+     * Loads the topic and gazetteer on first use: a poll where every feed answers 304, or every
+     * item is a first poll's baseline, never needs them, and building them is most of a start.
+     */
+    public ArticleAnalyzer(java.util.function.Supplier<Knowledge> load) {
+        this.load = load;
+    }
+
+    private Knowledge knowledge() {
+        Knowledge k = knowledge;
+        if (k != null) return k;
+        synchronized (this) {
+            if (knowledge == null) knowledge = load.get();
+            return knowledge;
+        }
     }
 
     public Gazetteer gazetteer() {
-        return gazetteer;
+        return knowledge().gazetteer();
     }
 
     /** After feeds.yaml or the gazetteer changed (/reload, file edit). */
     public void replace(TopicDetector detector, Gazetteer gazetteer) {
-        this.detector = detector;
-        this.gazetteer = gazetteer;
+        this.knowledge = new Knowledge(detector, gazetteer);
     }
 
     public Analysis analyse(Article article, String outlet, String url) {
+        Knowledge k = knowledge();
+        TopicDetector detector = k.detector();
+        Gazetteer gazetteer = k.gazetteer();
         String body = Sentences.bounded(article.text(), MAX_ANALYSED_CHARS);
         Relevance r = detector.detect(article.title(), body);
         String summary = Summarizer.summarize(article.title(), body, r.evidence());

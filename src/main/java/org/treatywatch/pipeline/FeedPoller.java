@@ -46,6 +46,8 @@ public final class FeedPoller {
      */
     static final Duration POLL_BUDGET = Duration.ofSeconds(90);
 
+    static final Duration QUIET_WRITE = Duration.ofMinutes(10);
+
     private volatile boolean stopping;
 
     private final FeedStore feeds;
@@ -141,13 +143,14 @@ public final class FeedPoller {
         }
         Instant now = clock.instant();
         if (res.notModified()) {
-            if (!dryRun) feeds.recordSuccess(def.id(), res.etag(), res.lastModified(), now, def.interval());
+            if (!dryRun && worthWriting(feed, now)) feeds.recordSuccess(def.id(), res.etag(), res.lastModified(), now, def.interval());
             metrics.counter("treatywatch_polls", "result", "not_modified").increment();
             return new PollReport(def.id(), 0, 0, 0, 0, true, List.of(), null);
         }
         List<FeedItem> found = parseItems(def, res);
         List<FeedItem> fresh = new ArrayList<>();
-        for (FeedItem i : found) if (!items.isKnown(def.id(), i.guid())) fresh.add(i);
+        java.util.Set<String> known = items.knownGuids(def.id(), found.stream().map(FeedItem::guid).toList());
+        for (FeedItem i : found) if (!known.contains(i.guid())) fresh.add(i);
         boolean baseline = !feed.initialized() && !dryRun;
 
         List<PollRecorder.NewItem> toStore = new ArrayList<>();
@@ -181,8 +184,7 @@ public final class FeedPoller {
         if (left > 0) log.warn("feed={} poll {}: {} new items left for the next poll", def.id(), stopping ? "stopped" : "out of time", left);
         int queued = 0;
         if (!dryRun) {
-            queued = recorder.record(def.id(), toStore, now);
-            feeds.recordSuccess(def.id(), res.etag(), res.lastModified(), now, def.interval());
+            queued = recorder.record(def.id(), toStore, now, new PollRecorder.FeedState(res.etag(), res.lastModified(), def.interval()));
             if (queued > 0) onQueued.run();
             metrics.counter("treatywatch_polls", "result", "ok").increment();
             metrics.counter("treatywatch_items").increment(fresh.size());
@@ -191,6 +193,15 @@ public final class FeedPoller {
         log.info("feed={} polled: {} items, {} new{}, {} relevant, {} alerts queued", def.id(), found.size(), fresh.size(),
                 baseline ? " (first poll: recorded, not alerted)" : "", relevant.size(), queued);
         return new PollReport(def.id(), found.size(), fresh.size(), relevant.size(), queued, false, relevant, null);
+    }
+
+    /**
+     * A healthy feed answering 304 changes nothing worth a commit: its row is refreshed at most every
+     * {@link #QUIET_WRITE}, so its "last success" is never older than that, and a poll costs no disk write.
+     */
+    private static boolean worthWriting(FeedRow feed, Instant now) {
+        return feed.consecutiveFailures() > 0 || feed.lastSuccess() == null
+                || !feed.lastSuccess().plus(QUIET_WRITE).isAfter(now);
     }
 
     private List<FeedItem> parseItems(FeedDef def, FetchResult res) throws FeedParseException {

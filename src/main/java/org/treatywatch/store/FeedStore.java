@@ -31,11 +31,21 @@ public final class FeedStore {
      */
     public void syncFromYaml(List<FeedDef> defs) {
         db.tx(c -> {
+            // One read of what is stored; only what feeds.yaml changed is written (a start touches nothing else).
+            java.util.Map<String, FeedRow> stored = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM feeds");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    FeedRow r = row(rs);
+                    stored.put(r.id(), r);
+                }
+            }
             Set<String> ids = new HashSet<>();
             for (FeedDef d : defs) {
                 ids.add(d.id());
-                if (exists(c, d.id())) update(c, d, FeedRow.ORIGIN_YAML);
-                else insert(c, d, FeedRow.ORIGIN_YAML);
+                FeedRow was = stored.get(d.id());
+                if (was == null) insert(c, d, FeedRow.ORIGIN_YAML);
+                else if (!was.def().equals(d) || !FeedRow.ORIGIN_YAML.equals(was.origin())) update(c, d, FeedRow.ORIGIN_YAML);
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM feeds WHERE origin = 'yaml'");
                  ResultSet rs = ps.executeQuery()) {
@@ -96,18 +106,20 @@ public final class FeedStore {
 
     /** A poll succeeded: remember validators, clear the failure count. */
     public void recordSuccess(String id, String etag, String lastModified, Instant now, Duration interval) {
-        db.tx(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE feeds SET etag = ?, last_modified = ?, last_success = ?, consecutive_failures = 0, "
-                            + "next_poll = ? WHERE id = ?")) {
-                ps.setString(1, Sql.clip(etag, 500));
-                ps.setString(2, Sql.clip(lastModified, 100));
-                Sql.setInstant(ps, 3, now);
-                Sql.setInstant(ps, 4, now.plus(interval));
-                ps.setString(5, id);
-                return ps.executeUpdate();
-            }
-        });
+        db.tx(c -> recordSuccess(c, id, etag, lastModified, now, interval));
+    }
+
+    static int recordSuccess(Connection c, String id, String etag, String lastModified, Instant now, Duration interval) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE feeds SET etag = ?, last_modified = ?, last_success = ?, consecutive_failures = 0, "
+                        + "next_poll = ? WHERE id = ?")) {
+            ps.setString(1, Sql.clip(etag, 500));
+            ps.setString(2, Sql.clip(lastModified, 100));
+            Sql.setInstant(ps, 3, now);
+            Sql.setInstant(ps, 4, now.plus(interval));
+            ps.setString(5, id);
+            return ps.executeUpdate();
+        }
     }
 
     /** A poll failed: count it and remember when the next attempt may run. */

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.List;
 
 /** The items table: one row per article per feed, keyed by its stable guid. */
 public final class ItemStore {
@@ -29,11 +30,65 @@ public final class ItemStore {
         }
     }
 
+    /** Of these guids, the ones already stored for the feed: one query per 64, not one per item. */
+    public java.util.Set<String> knownGuids(String feedId, java.util.Collection<String> guids) {
+        if (guids.isEmpty()) return java.util.Set.of();
+        java.util.Set<String> stored = db.tx(c -> knownGuids(c, feedId, guids));
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (String g : guids) if (stored.contains(Sql.clip(g, 1000))) known.add(g);
+        return known;
+    }
+
+    private static final int IN_CHUNK = 64;
+    private static final String KNOWN_SQL = "SELECT guid FROM items WHERE feed_id = ? AND guid IN ("
+            + String.join(", ", java.util.Collections.nCopies(IN_CHUNK, "?")) + ")";
+
+    /** The stored (clipped) guids among these. */
+    static java.util.Set<String> knownGuids(Connection c, String feedId, java.util.Collection<String> guids) throws SQLException {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        List<String> all = guids.stream().map(g -> Sql.clip(g, 1000)).distinct().toList();
+        try (PreparedStatement ps = c.prepareStatement(KNOWN_SQL)) {
+            for (int from = 0; from < all.size(); from += IN_CHUNK) {
+                ps.setString(1, feedId);
+                // a short last chunk repeats its last guid: one statement text, parsed once
+                for (int i = 0; i < IN_CHUNK; i++) ps.setString(2 + i, all.get(Math.min(from + i, all.size() - 1)));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) known.add(rs.getString(1));
+                }
+            }
+        }
+        return known;
+    }
+
+    private static final String INSERT_SQL =
+            "INSERT INTO items (feed_id, guid, url, title, published_at, language, status, score, evidence, story_id, simhash, outlet) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Inserts items that have no story and no deliveries (baseline and irrelevant ones) in one batch. */
+    static void insertAll(Connection c, List<StoredItem> items) throws SQLException {
+        if (items.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement(INSERT_SQL)) {
+            for (StoredItem item : items) {
+                bind(ps, item, null, null);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     /** Inserts an item the caller has checked is new to its feed; returns its id. */
     static long insert(Connection c, StoredItem item, Long storyId, PollRecorder.Placement placement) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO items (feed_id, guid, url, title, published_at, language, status, score, evidence, story_id, simhash, outlet) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_SQL, Statement.RETURN_GENERATED_KEYS)) {
+            bind(ps, item, storyId, placement);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, StoredItem item, Long storyId, PollRecorder.Placement placement) throws SQLException {
             ps.setString(1, item.feedId());
             ps.setString(2, Sql.clip(item.guid(), 1000));
             ps.setString(3, Sql.clip(item.url(), 2000));
@@ -49,11 +104,5 @@ public final class ItemStore {
             if (placement == null) ps.setNull(11, Types.BIGINT);
             else ps.setLong(11, placement.simhash());
             ps.setString(12, placement == null ? null : Sql.clip(placement.outlet(), 200));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
     }
 }

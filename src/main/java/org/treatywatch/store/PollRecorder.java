@@ -34,14 +34,36 @@ public final class PollRecorder {
         this.db = db;
     }
 
+    /** The feed's state after a successful fetch, stored with its items. */
+    public record FeedState(String etag, String lastModified, java.time.Duration interval) {}
+
     /** Returns how many outbox rows were written. */
     public int record(String feedId, List<NewItem> items, Instant now) {
+        return record(feedId, items, now, null);
+    }
+
+    /**
+     * Stores the items new to the feed (one lookup for all of them, plain ones inserted in one batch)
+     * and, if given, the feed's fetch state, in one transaction: one commit per poll.
+     */
+    public int record(String feedId, List<NewItem> items, Instant now, FeedState state) {
         return db.tx(c -> {
             Set<Long> digestChats = null;
             int queued = 0;
             boolean any = false;
+            // Known to the database, or met earlier in this list (a feed may repeat an item).
+            Set<String> seen = new java.util.HashSet<>(ItemStore.knownGuids(c, feedId,
+                    items.stream().map(n -> n.item().guid()).toList()));
+            List<StoredItem> plain = new java.util.ArrayList<>();
             for (NewItem n : items) {
-                if (ItemStore.isKnown(c, n.item().feedId(), n.item().guid())) continue;
+                if (!seen.add(Sql.clip(n.item().guid(), 1000))) continue;
+                any = true;
+                if (n.placement() == null && n.deliveries().isEmpty()) {
+                    plain.add(n.item());
+                    continue;
+                }
+                ItemStore.insertAll(c, plain); // the batch first: items keep the feed's order
+                plain.clear();
                 Long storyId = null;
                 if (n.placement() != null) {
                     Placement p = n.placement();
@@ -49,7 +71,6 @@ public final class PollRecorder {
                     StoryStore.touch(c, storyId, now);
                 }
                 long id = ItemStore.insert(c, n.item(), storyId, n.placement());
-                any = true;
                 if (!n.item().status().equals(StoredItem.RELEVANT) || n.deliveries().isEmpty()) continue;
                 if (digestChats == null) digestChats = ChatStore.digestChats(c);
                 for (var e : n.deliveries().entrySet()) {
@@ -58,7 +79,9 @@ public final class PollRecorder {
                     if (OutboxStore.enqueue(c, id, storyId, e.getKey(), e.getValue(), digestChats.contains(e.getKey()))) queued++;
                 }
             }
+            ItemStore.insertAll(c, plain);
             FeedStore.markInitialized(c, feedId, any, now);
+            if (state != null) FeedStore.recordSuccess(c, feedId, state.etag(), state.lastModified(), now, state.interval());
             return queued;
         });
     }

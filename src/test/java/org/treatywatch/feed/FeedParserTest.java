@@ -113,4 +113,50 @@ class FeedParserTest {
         assertThatThrownBy(() -> FeedParser.parse("<html><body>not a feed</body></html>", BASE))
                 .isInstanceOf(FeedParseException.class).hasMessageStartingWith("not a readable RSS or Atom feed");
     }
+
+    @Test
+    void dublinCoreDatesPermalinkGuidsAndXhtmlAreReadLikeRomeReadsThem() throws Exception {
+        String rss = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom"
+                     xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>t</title>
+                <atom:link href="https://e.com/rss" rel="self"/>
+                <item><guid>https://e.com/a/1</guid><title>א</title><dc:date>2025-01-17T14:00:00+02:00</dc:date>
+                  <content:encoded><![CDATA[<p>גוף <b>מלא</b></p>]]></content:encoded></item>
+                <item><guid isPermaLink="false">id-2</guid><title>ב</title><atom:link href="https://e.com/not-the-link"/></item>
+                <item><title>ג</title><link>https://e.com/a/3</link><link>https://e.com/a/3-again</link></item>
+                </channel></rss>
+                """;
+        List<FeedItem> items = FeedParser.parse(rss, BASE);
+        assertThat(items).hasSize(3);
+        assertThat(items.get(0).url()).as("a guid that is a permalink is the link").isEqualTo("https://e.com/a/1");
+        assertThat(items.get(0).published()).hasValueSatisfying(d -> assertThat(d.toString()).isEqualTo("2025-01-17T12:00:00Z"));
+        assertThat(items.get(0).summary()).isEqualTo("גוף מלא");
+        assertThat(items.get(1).url()).as("a namespaced link is not the item's link").isNull();
+        assertThat(items.get(1).guid()).isEqualTo("id-2");
+        assertThat(items.get(2).url()).isEqualTo("https://e.com/a/3");
+
+        String atom = """
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+                <entry><id>urn:e</id><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">the &lt;blink&gt; tag</div></title>
+                <link rel="enclosure" href="https://e.com/a.mp3"/><link rel="alternate" href="https://e.com/e"/>
+                <published>2025-01-02T10:00:00Z</published><updated>2025-03-01T00:00:00Z</updated>
+                <content type="html">&lt;p&gt;content&lt;/p&gt;</content></entry></feed>
+                """;
+        FeedItem e = FeedParser.parse(atom, BASE).get(0);
+        assertThat(e.title()).isEqualTo("the <blink> tag");
+        assertThat(e.url()).isEqualTo("https://e.com/e");
+        assertThat(e.published()).hasValueSatisfying(d -> assertThat(d.toString()).isEqualTo("2025-01-02T10:00:00Z"));
+        assertThat(e.summary()).isEqualTo("content");
+    }
+
+    @Test
+    void rss090IsReadToo() throws Exception {
+        String rss090 = """
+                <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/">
+                <channel><title>t</title><link>https://x.example/</link><description>d</description></channel>
+                <item><title>one</title><link>https://x.example/1</link></item></rdf:RDF>
+                """;
+        assertThat(FeedParser.parse(rss090, BASE)).singleElement().satisfies(i -> assertThat(i.url()).isEqualTo("https://x.example/1"));
+    }
 }

@@ -134,4 +134,46 @@ class StoreTest {
             assertThat(chats.unsubscribe(1, Optional.empty())).isEqualTo(1);
         }
     }
+
+    @Test
+    void aPollIsStoredInOneGoRepeatedAndKnownItemsOnceAndItsFeedStateWithIt() {
+        try (Db db = Db.open(url())) {
+            FeedStore feeds = new FeedStore(db);
+            feeds.syncFromYaml(List.of(feed("a", "10m")));
+            PollRecorder recorder = new PollRecorder(db);
+            recorder.record("a", List.of(new PollRecorder.NewItem(item("a", "old", StoredItem.BASELINE), Map.of())), Instant.now());
+            List<PollRecorder.NewItem> poll = new java.util.ArrayList<>();
+            poll.add(new PollRecorder.NewItem(item("a", "old", StoredItem.IRRELEVANT), Map.of()));
+            for (int i = 0; i < 150; i++) poll.add(new PollRecorder.NewItem(item("a", "n" + i, StoredItem.IRRELEVANT), Map.of()));
+            poll.add(new PollRecorder.NewItem(item("a", "n7", StoredItem.IRRELEVANT), Map.of())); // a feed repeating an item
+            Instant now = Instant.parse("2026-11-30T10:00:00Z");
+            recorder.record("a", poll, now, new PollRecorder.FeedState("\"v2\"", null, Duration.ofMinutes(10)));
+
+            assertThat(StoredRows.byFeed(db, "a")).extracting(StoredItem::guid).hasSize(151).startsWith("old", "n0", "n1").endsWith("n149");
+            assertThat(new ItemStore(db).knownGuids("a", List.of("n0", "n149", "never", "old"))).containsExactlyInAnyOrder("n0", "n149", "old");
+            FeedRow row = feeds.get("a").orElseThrow();
+            assertThat(row.etag()).isEqualTo("\"v2\"");
+            assertThat(row.lastSuccess()).isEqualTo(now);
+        }
+    }
+
+    @Test
+    void theSchemaVersionABuildSkipsFlywayAtIsItsNewestMigration() throws Exception {
+        int newest = 0;
+        for (String dir : List.of("/db/migration", "/db/quartz/h2", "/db/quartz/postgresql")) {
+            try (var files = java.nio.file.Files.list(Path.of(Db.class.getResource(dir).toURI()))) {
+                for (Path f : files.toList()) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("V(\\d+)__.*\\.sql").matcher(f.getFileName().toString());
+                    if (m.matches()) newest = Math.max(newest, Integer.parseInt(m.group(1)));
+                }
+            }
+        }
+        assertThat(Db.SCHEMA_VERSION).isEqualTo(String.valueOf(newest));
+        try (Db db = Db.open(url())) {
+            new FeedStore(db).syncFromYaml(List.of(feed("a", "10m")));
+        }
+        try (Db db = Db.open(url())) { // reopened at its version: no migration runs, the data is there
+            assertThat(new FeedStore(db).get("a")).isPresent();
+        }
+    }
 }
