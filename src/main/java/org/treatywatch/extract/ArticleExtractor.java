@@ -38,10 +38,10 @@ public final class ArticleExtractor {
         Document doc = Jsoup.parse(html, url == null ? "" : url);
         Map<String, String> ld = jsonLd(doc);
         String title = firstNonBlank(ld.get("headline"), meta(doc, "og:title"), meta(doc, "twitter:title"),
-                text(doc.selectFirst("h1")), doc.title());
+                text(doc.selectFirst(Selectors.of("h1"))), doc.title());
         Optional<Instant> published = parseDate(firstNonBlank(ld.get("datePublished"), meta(doc, "article:published_time"),
-                attr(doc.selectFirst("time[datetime]"), "datetime"), meta(doc, "date"), meta(doc, "pubdate")));
-        String canonical = firstNonBlank(attr(doc.selectFirst("link[rel=canonical]"), "abs:href"), meta(doc, "og:url"), url);
+                attr(doc.selectFirst(Selectors.of("time[datetime]")), "datetime"), meta(doc, "date"), meta(doc, "pubdate")));
+        String canonical = firstNonBlank(attr(doc.selectFirst(Selectors.of("link[rel=canonical]")), "abs:href"), meta(doc, "og:url"), url);
         Optional<String> image = Optional.ofNullable(firstNonBlank(meta(doc, "og:image"), ld.get("image"))).filter(s -> !s.isBlank());
 
         // JSON-LD articleBody is exact when complete, but some sites put only the first paragraph there.
@@ -86,8 +86,8 @@ public final class ArticleExtractor {
         Element body = doc.body();
         if (body == null) return List.of();
         body.select(REMOVE).remove();
-        body.select("form:not(:has(p))").remove(); // search boxes and logins; some sites wrap the whole page in a form
-        body.select("[style~=(?i)display:\\s*none|visibility:\\s*hidden]").remove();
+        body.select(Selectors.of("form:not(:has(p))")).remove(); // search boxes and logins; some sites wrap the whole page in a form
+        body.select(Selectors.of("[style~=(?i)display:\\s*none|visibility:\\s*hidden]")).remove();
         if (strictness >= 2) {
             int total = body.text().length();
             for (Element e : new ArrayList<>(body.getAllElements())) {
@@ -112,12 +112,12 @@ public final class ArticleExtractor {
      * a {@code <p>} so it is scored like any paragraph, as Readability does.
      */
     private static void wrapLooseText(Element body) {
-        for (Element container : body.select("div, section, article, main, td")) {
+        for (Element container : body.select(Selectors.of("div, section, article, main, td"))) {
             if (container.children().stream().noneMatch(c -> !INLINE.contains(c.tagName()))) continue; // a leaf: scored as is
             List<org.jsoup.nodes.Node> run = new ArrayList<>();
             for (org.jsoup.nodes.Node n : new ArrayList<>(container.childNodes())) {
                 boolean inline = n instanceof org.jsoup.nodes.TextNode
-                        || (n instanceof Element e && INLINE.contains(e.tagName()) && e.select("p, div, ul, ol, table").isEmpty());
+                        || (n instanceof Element e && INLINE.contains(e.tagName()) && e.select(Selectors.of("p, div, ul, ol, table")).isEmpty());
                 if (inline) {
                     run.add(n);
                 } else {
@@ -148,7 +148,7 @@ public final class ArticleExtractor {
 
     /** Removes blocks introduced by a label such as "read also" or "more articles" (lexicon/boilerplate-labels.txt). */
     private static void removeLabelledBlocks(Element body) {
-        for (Element e : body.select("h1, h2, h3, h4, h5, h6, strong, b, span, div, p, li, header")) {
+        for (Element e : body.select(Selectors.of("h1, h2, h3, h4, h5, h6, strong, b, span, div, p, li, header"))) {
             if (e.parent() == null || !e.children().isEmpty() && e.text().length() > 40) continue;
             if (!Boilerplate.isLabel(e.text())) continue;
             Element block = e;
@@ -184,14 +184,14 @@ public final class ArticleExtractor {
         int total = e.text().length();
         if (total == 0) return 0;
         int links = 0;
-        for (Element a : e.select("a")) links += a.text().length();
+        for (Element a : e.select(Selectors.of("a"))) links += a.text().length();
         return Math.min(1.0, (double) links / total);
     }
 
     /** JSON-LD fields of the first NewsArticle/Article object on the page. */
     private static Map<String, String> jsonLd(Document doc) {
         Map<String, String> out = new HashMap<>();
-        for (Element s : doc.select("script[type=application/ld+json]")) {
+        for (Element s : doc.select(Selectors.of("script[type=application/ld+json]"))) {
             try {
                 JsonNode n = JSON.readTree(s.data());
                 findArticle(n, out);
@@ -232,14 +232,16 @@ public final class ArticleExtractor {
 
     /** Text with a line break after each block, so paragraphs survive. */
     private static String textOf(Element root) {
-        root.select("br").after("\n");
-        root.select("p, div, h2, h3, h4, li, blockquote").after("\n");
+        root.select(Selectors.of("br")).after("\n");
+        root.select(Selectors.of("p, div, h2, h3, h4, li, blockquote")).after("\n");
         return root.wholeText();
     }
 
     private static String meta(Document doc, String name) {
-        Element e = doc.selectFirst("meta[property=" + name + "], meta[name=" + name + "]");
-        return e == null ? null : e.attr("content");
+        for (Element e : doc.getElementsByTag("meta")) {
+            if (name.equalsIgnoreCase(e.attr("property")) || name.equalsIgnoreCase(e.attr("name"))) return e.attr("content");
+        }
+        return null;
     }
 
     private static String attr(Element e, String name) {

@@ -4,6 +4,9 @@ import org.treatywatch.text.Normalizer;
 
 /** The labels outlets put on page furniture: "read also", "related articles", "share", "tags" ... */
 final class Boilerplate {
+    // Before the labels: loading them squashes each.
+    private static final java.util.regex.Pattern PUNCTUATION = java.util.regex.Pattern.compile("[\\p{Punct}\\s:\\u060C\\u061B…»«\"'|\\-–—]+");
+
     /** Labels that open a block of other headlines or widgets, in Hebrew, Arabic and English (normalized). */
     /** From lexicon/boilerplate-labels.txt, normalized once. */
     private static final String[] NORMALIZED_LABELS = load();
@@ -22,7 +25,11 @@ final class Boilerplate {
 
     /** True if this short text is (or starts with) a furniture label, such as a "read also:" heading. */
     static boolean isLabel(String text) {
-        String t = squash(Normalizer.forMatching(text));
+        // Most texts are long: if the first 200 characters squash to more than 40, so does the whole.
+        String head = text.length() > 200 ? text.substring(0, 200) : text;
+        String t = squash(Normalizer.forMatching(head));
+        if (t.length() > 40) return false;
+        if (head != text) t = squash(Normalizer.forMatching(text));
         if (t.isEmpty() || t.length() > 40) return false;
         for (String l : NORMALIZED_LABELS) {
             if (t.equals(l) || (t.startsWith(l) && t.length() - l.length() <= 3)) return true;
@@ -32,7 +39,10 @@ final class Boilerplate {
 
     /** True if a paragraph begins with a "read also" label followed by another headline. */
     static boolean startsWithLabel(String text) {
-        String t = squash(Normalizer.forMatching(text));
+        String head = text.length() > 1000 ? text.substring(0, 1000) : text;
+        String t = squash(Normalizer.forMatching(head));
+        if (t.length() >= 200) return false;
+        if (head != text) t = squash(Normalizer.forMatching(text));
         for (String l : NORMALIZED_LABELS) {
             if (l.length() >= 6 && t.startsWith(l) && t.length() < 200) return true;
         }
@@ -40,6 +50,6 @@ final class Boilerplate {
     }
 
     private static String squash(String s) {
-        return s.replaceAll("[\\p{Punct}\\s:\\u060C\\u061B…»«\"'|\\-–—]+", " ").strip();
+        return PUNCTUATION.matcher(s).replaceAll(" ").strip();
     }
 }

@@ -45,15 +45,15 @@ final class ContentScore {
     static boolean isArticleContainer(Element e) {
         String hint = e.className() + " " + e.id();
         return e.tagName().equals("article") || e.tagName().equals("main") || e.tagName().equals("body")
-                || (POSITIVE.matcher(hint).find() && e.select("p").size() >= 3);
+                || (POSITIVE.matcher(hint).find() && e.select(Selectors.of("p")).size() >= 3);
     }
 
     /** The top-scoring element and the siblings that look like more of the same article. */
     static List<Element> bestContent(Element body, boolean weighClasses) {
         Map<Element, Double> scores = new IdentityHashMap<>();
-        for (Element p : body.select("p, pre, td, blockquote, section, div")) {
+        for (Element p : body.select(Selectors.of("p, pre, td, blockquote, section, div"))) {
             if ((p.tagName().equals("div") || p.tagName().equals("section") || p.tagName().equals("td"))
-                    && p.select("p, div, section, table, ul, ol, blockquote, pre").size() > 1) { // select() includes p itself
+                    && p.select(Selectors.of("p, div, section, table, ul, ol, blockquote, pre")).size() > 1) { // select() includes p itself
                 continue; // a container, not a paragraph
             }
             String text = p.text();
@@ -123,7 +123,7 @@ final class ContentScore {
 
     /** Removes link lists, galleries and forms left inside the content (Readability's conditional cleaning). */
     private static Element clean(Element content) {
-        List<Element> candidates = new ArrayList<>(content.select("div, section, ul, ol, table, form, figure"));
+        List<Element> candidates = new ArrayList<>(content.select(Selectors.of("div, section, ul, ol, table, form, figure")));
         for (int i = candidates.size() - 1; i >= 0; i--) {
             Element e = candidates.get(i);
             if (e == content || e.parent() == null) continue;
@@ -134,16 +134,16 @@ final class ContentScore {
             }
             String text = e.text();
             if (commas(text) >= 10) continue;
-            int p = e.select("p").size();
-            int img = e.select("img").size();
-            int li = e.select("li").size() - 100;
-            int inputs = e.select("input").size();
+            int p = e.select(Selectors.of("p")).size();
+            int img = e.select(Selectors.of("img")).size();
+            int li = e.select(Selectors.of("li")).size() - 100;
+            int inputs = e.select(Selectors.of("input")).size();
             double ld = ArticleExtractor.linkDensity(e);
             boolean list = e.tagName().equals("ul") || e.tagName().equals("ol");
             boolean remove = (img > 1 && (double) p / img < 0.5 && !hasAncestorTag(e, "figure"))
                     || (!list && li > p)
                     || (inputs > p / 3)
-                    || (text.length() < MIN_PARAGRAPH && img == 0 && !list && e.select("h2, h3, h4").isEmpty() && text.isBlank())
+                    || (text.length() < MIN_PARAGRAPH && img == 0 && !list && e.select(Selectors.of("h2, h3, h4")).isEmpty() && text.isBlank())
                     || (weight < 25 && ld > 0.2 && !(list && ld < 0.6 && text.length() > 200))
                     || (weight >= 25 && ld > 0.5);
             if (remove) e.remove();

@@ -46,14 +46,14 @@ final class TextBlocks {
                 String tag = c.tagName();
                 if (tag.equals("br")) {
                     flush();
-                } else if (INLINE.contains(tag) && c.select("p, div, li, h2, h3, h4, table, ul, ol").isEmpty()) {
+                } else if (INLINE.contains(tag) && c.select(Selectors.of("p, div, li, h2, h3, h4, table, ul, ol")).isEmpty()) {
                     String t = c.text();
                     text.append(t);
                     if (tag.equals("a")) linkChars += t.length();
-                    else for (Element a : c.select("a")) linkChars += a.text().length();
+                    else for (Element a : c.select(Selectors.of("a"))) linkChars += a.text().length();
                 } else if (SKIPPED.contains(tag)) {
                     flush();
-                } else if (LEAF_BLOCKS.contains(tag) && c.select("p, div, ul, ol, table, h2, h3, h4").size() <= 1) {
+                } else if (LEAF_BLOCKS.contains(tag) && c.select(Selectors.of("p, div, ul, ol, table, h2, h3, h4")).size() <= 1) {
                     flush();
                     leaf(c);
                 } else {
@@ -68,7 +68,7 @@ final class TextBlocks {
     private void leaf(Element e) {
         String t = e.text();
         int links = 0;
-        for (Element a : e.select("a")) links += a.text().length();
+        for (Element a : e.select(Selectors.of("a"))) links += a.text().length();
         emit(t, links, e.tagName().matches("h[2-6]"));
     }
 

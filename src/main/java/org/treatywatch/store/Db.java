@@ -101,6 +101,28 @@ public final class Db implements AutoCloseable {
         return url;
     }
 
+    /**
+     * Like {@link #tx}, but a transaction the database rolled back to break a deadlock (SQLSTATE
+     * 40001/40P01: two polls touching the same stories) runs again, up to three times. The work must
+     * only touch the database.
+     */
+    public <T> T txRetrying(SqlWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx(work);
+            } catch (StoreException e) {
+                if (attempt >= 3 || !(e.getCause() instanceof SQLException se) || !isDeadlock(se)) throw e;
+            }
+        }
+    }
+
+    private static boolean isDeadlock(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("40001".equals(s.getSQLState()) || "40P01".equals(s.getSQLState()))) return true;
+        }
+        return false;
+    }
+
     /** Runs work in one transaction: committed if it returns, rolled back if it throws. */
     public <T> T tx(SqlWork<T> work) {
         try (Connection c = pool.getConnection()) {

@@ -20,48 +20,60 @@ public final class OutboxStore {
     }
 
     /**
-     * Adds a delivery unless the chat already has one for this item or story; held rows wait for the
-     * chat's digest. Returns whether a row was added.
+     * Queues a new item's alert for each chat, one alert per story and chat: a chat that already has
+     * the story gets no second alert; if its alert went out recently and was edited less than
+     * maxEdits times, an edit is asked for instead. One read of the story's rows and two batches,
+     * whatever the number of chats. Held rows wait for the chat's digest. Returns the rows added.
      */
-    static boolean enqueue(Connection c, long itemId, Long storyId, long chatId, String body, boolean held) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO outbox (item_id, story_id, chat_id, body, status) SELECT ?, ?, ?, ?, ? FROM (VALUES (1)) v "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE (item_id = ? OR story_id = ?) AND chat_id = ?)")) {
-            ps.setLong(1, itemId);
-            if (storyId == null) ps.setNull(2, java.sql.Types.BIGINT);
-            else ps.setLong(2, storyId);
-            ps.setLong(3, chatId);
-            ps.setString(4, body);
-            ps.setString(5, held ? OutboxRow.HELD : OutboxRow.PENDING);
-            ps.setLong(6, itemId);
-            ps.setLong(7, storyId == null ? -1 : storyId);
-            ps.setLong(8, chatId);
-            return ps.executeUpdate() == 1;
-        }
-    }
-
-    /**
-     * The chat already has this story's alert: if it was sent recently and edited less than maxEdits
-     * times, ask for an edit. Returns true if the chat has the story in any state (no new alert then).
-     */
-    static boolean wantEdit(Connection c, long storyId, long chatId, Instant sentAfter, int maxEdits) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM outbox WHERE story_id = ? AND chat_id = ?")) {
-            ps.setLong(1, storyId);
-            ps.setLong(2, chatId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return false;
+    static int queue(Connection c, long itemId, Long storyId, java.util.Map<Long, String> bodies, java.util.Set<Long> held,
+                     Instant sentAfter, int maxEdits) throws SQLException {
+        java.util.Set<Long> has = new java.util.HashSet<>();
+        List<Long> edits = new ArrayList<>();
+        if (storyId != null) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, chat_id, status, message_id, edits, sent_at FROM outbox WHERE story_id = ?")) {
+                ps.setLong(1, storyId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long chat = rs.getLong("chat_id");
+                        has.add(chat);
+                        Instant sent = Sql.instant(rs, "sent_at");
+                        rs.getLong("message_id");
+                        boolean hasMessage = !rs.wasNull();
+                        if (bodies.containsKey(chat) && OutboxRow.SENT.equals(rs.getString("status")) && hasMessage
+                                && rs.getInt("edits") < maxEdits && sent != null && !sent.isBefore(sentAfter)) {
+                            edits.add(rs.getLong("id"));
+                        }
+                    }
+                }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE outbox SET edit_wanted = TRUE WHERE story_id = ? AND chat_id = ? AND status = 'sent' "
-                        + "AND message_id IS NOT NULL AND edits < ? AND sent_at >= ?")) {
-            ps.setLong(1, storyId);
-            ps.setLong(2, chatId);
-            ps.setInt(3, maxEdits);
-            Sql.setInstant(ps, 4, sentAfter);
-            ps.executeUpdate();
+        if (!edits.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET edit_wanted = TRUE WHERE id = ?")) {
+                for (long id : edits) {
+                    ps.setLong(1, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
         }
-        return true;
+        int added = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO outbox (item_id, story_id, chat_id, body, status) VALUES (?, ?, ?, ?, ?)")) {
+            for (var e : bodies.entrySet()) {
+                if (has.contains(e.getKey())) continue;
+                ps.setLong(1, itemId);
+                if (storyId == null) ps.setNull(2, java.sql.Types.BIGINT);
+                else ps.setLong(2, storyId);
+                ps.setLong(3, e.getKey());
+                ps.setString(4, e.getValue());
+                ps.setString(5, held.contains(e.getKey()) ? OutboxRow.HELD : OutboxRow.PENDING);
+                ps.addBatch();
+                added++;
+            }
+            if (added > 0) ps.executeBatch();
+        }
+        return added;
     }
 
     /** A sent alert whose story has new reports. */

@@ -47,7 +47,7 @@ public final class PollRecorder {
      * and, if given, the feed's fetch state, in one transaction: one commit per poll.
      */
     public int record(String feedId, List<NewItem> items, Instant now, FeedState state) {
-        return db.tx(c -> {
+        return db.txRetrying(c -> {
             Set<Long> digestChats = null;
             int queued = 0;
             boolean any = false;
@@ -73,11 +73,8 @@ public final class PollRecorder {
                 long id = ItemStore.insert(c, n.item(), storyId, n.placement());
                 if (!n.item().status().equals(StoredItem.RELEVANT) || n.deliveries().isEmpty()) continue;
                 if (digestChats == null) digestChats = ChatStore.digestChats(c);
-                for (var e : n.deliveries().entrySet()) {
-                    // One alert per story and chat: a later report edits the alert already sent.
-                    if (storyId != null && OutboxStore.wantEdit(c, storyId, e.getKey(), now.minus(EDIT_WINDOW), MAX_EDITS)) continue;
-                    if (OutboxStore.enqueue(c, id, storyId, e.getKey(), e.getValue(), digestChats.contains(e.getKey()))) queued++;
-                }
+                // One alert per story and chat: a later report edits the alert already sent.
+                queued += OutboxStore.queue(c, id, storyId, n.deliveries(), digestChats, now.minus(EDIT_WINDOW), MAX_EDITS);
             }
             ItemStore.insertAll(c, plain);
             FeedStore.markInitialized(c, feedId, any, now);
