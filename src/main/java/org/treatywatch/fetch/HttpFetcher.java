@@ -57,7 +57,9 @@ public final class HttpFetcher {
                 .callTimeout(totalTimeout)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
+                // Servers close idle keep-alive connections (often after 30-75 s, less than a poll
+                // interval): a GET on such a pooled connection is retried once on a fresh one.
+                .retryOnConnectionFailure(true)
                 .build();
     }
 
