@@ -121,6 +121,12 @@ public final class Service implements AutoCloseable {
                                 return false;
                             }
                         }), () -> pipeline.outbox().count(org.treatywatch.store.OutboxRow.PENDING), metrics);
+                org.treatywatch.pipeline.StoryFeed storyFeed = new org.treatywatch.pipeline.StoryFeed(pipeline.stories(),
+                        pipeline.analyzer()::gazetteer, pipeline.templates(), pipeline.renderer());
+                for (String lang : org.treatywatch.text.Language.READERS) {
+                    ops.serve("/stories." + lang + ".atom", "application/atom+xml; charset=utf-8",
+                            self -> storyFeed.atom(lang, org.treatywatch.pipeline.StoryFeed.DEFAULT_ENTRIES, self));
+                }
             }
             log.info("treatywatch is running: {} feeds scheduled", scheduling.scheduledFeeds().size());
             return new Service(pipeline, telegram, sender, scheduling, polling, watcher, leader, ops, webhook, retention);
@@ -145,6 +151,11 @@ public final class Service implements AutoCloseable {
     /** The metrics/health port actually bound, if the server runs (0 in the config picks a free one). */
     public java.util.OptionalInt opsPort() {
         return ops == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(ops.port());
+    }
+
+    /** The ops server (/metrics, /health, the stories' Atom feeds), if a metrics port is set. */
+    public java.util.Optional<OpsServer> ops() {
+        return java.util.Optional.ofNullable(ops);
     }
 
     public Scheduling scheduling() {

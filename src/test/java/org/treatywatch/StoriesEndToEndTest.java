@@ -50,7 +50,7 @@ class StoriesEndToEndTest {
             Files.writeString(feeds, yaml, StandardCharsets.UTF_8);
             AppConfig config = AppConfig.fromEnv(Map.of()).withToken(TOKEN).withApiUrl(telegram.url()).withAdmins(Set.of())
                     .withDbUrl("jdbc:h2:file:" + dir.resolve("db")).withFeedsPath(feeds).withTemplatesDir(Path.of("templates"))
-                    .withAllowPrivateFeeds(true);
+                    .withAllowPrivateFeeds(true).withMetricsPort(0);
             try (Service service = Service.start(config)) {
                 telegram.userSends(USER, "/subscribe", "he");
                 for (String id : List.of("arabic-outlet", "hebrew-outlet", "copy-site")) service.scheduling().pollNow(id); // not after the start-up jitter
@@ -81,8 +81,32 @@ class StoriesEndToEndTest {
                 String timeline = telegram.sentTo(USER).get(before).text();
                 assertThat(timeline).contains("ציר הזמן", "📌 חתימה", "מוסקבה", "Arabic Outlet", "Hebrew Outlet", "Copy Site");
                 assertThat(timeline.split("📅", -1)).hasSize(2); // one story
+
+                // The same story in a feed reader: valid Atom in each language, generated headline, every outlet linked.
+                int port = service.ops().orElseThrow().port();
+                com.rometools.rome.feed.synd.SyndFeed heFeed = atom("http://127.0.0.1:" + port + "/stories.he.atom");
+                assertThat(heFeed.getFeedType()).isEqualTo("atom_1.0");
+                assertThat(heFeed.getEntries()).singleElement().satisfies(e -> {
+                    assertThat(e.getTitle()).contains("פוטין", "חתמו");
+                    assertThat(e.getContents().get(0).getValue()).contains("📌 חתימה", web.url("/ar/1"), web.url("/he/1"),
+                            web.url("/copy/7"), "Copy Site");
+                    assertThat(e.getLink()).isEqualTo(web.url("/ar/1"));
+                });
+                com.rometools.rome.feed.synd.SyndFeed arFeed = atom("http://127.0.0.1:" + port + "/stories.ar.atom");
+                assertThat(arFeed.getEntries()).singleElement().satisfies(e -> {
+                    assertThat(e.getTitle()).contains("بوتين");
+                    assertThat(e.getContents().get(0).getValue()).contains(web.url("/he/1"));
+                });
             }
         }
+    }
+
+    private static com.rometools.rome.feed.synd.SyndFeed atom(String url) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/atom+xml"));
+        return new com.rometools.rome.io.SyndFeedInput().build(new java.io.StringReader(r.body()));
     }
 
     private static List<FakeBotApi.Sent> alerts(FakeBotApi telegram) {

@@ -113,7 +113,7 @@ public final class AlertRenderer {
      * event facts alone (stage and tense, people, the first place with its country, the date): it
      * never says more than was found. Empty when nothing was found; the alert then opens with the title.
      */
-    String headline(EventCard card, String lang) {
+    public String headline(EventCard card, String lang) {
         Map<String, Object> h = new HashMap<>();
         card.stage().ifPresentOrElse(st -> h.put(st.id(), true), () -> h.put("nostage", true));
         h.put("upcoming", card.upcoming());

@@ -55,6 +55,27 @@ public final class OpsServer implements AutoCloseable {
         log.info("metrics on :{}/metrics, health on :{}/health", port(), port());
     }
 
+    /**
+     * Serves another read-only document (the stories' Atom feeds) on this port; body gets the
+     * document's own URL as the client addressed it (the Host header), for its self link.
+     */
+    public void serve(String path, String contentType, java.util.function.Function<String, String> body) {
+        server.createContext(path, ex -> {
+            if (!path.equals(ex.getRequestURI().getPath())) {
+                reply(ex, 404, "text/plain", "not found");
+                return;
+            }
+            String host = ex.getRequestHeaders().getFirst("Host");
+            String self = "http://" + (host == null || !host.matches("[A-Za-z0-9.:\\[\\]-]{1,255}") ? "localhost:" + port() : host) + path;
+            try {
+                reply(ex, 200, contentType, body.apply(self));
+            } catch (RuntimeException e) {
+                log.warn("{}: {}", path, e.getMessage());
+                reply(ex, 503, "text/plain", "unavailable");
+            }
+        });
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }

@@ -62,6 +62,26 @@ public final class StoryStore {
         });
     }
 
+    /** A story with the time of its latest report. */
+    public record Latest(StoryRow story, Instant lastSeen) {}
+
+    /** The stories with the latest reports, newest first (the Atom feed of the stories). */
+    public List<Latest> latest(int limit) {
+        return db.tx(c -> {
+            List<Latest> out = new ArrayList<>();
+            List<StoryRow> rows = query(c, "ORDER BY last_seen DESC, id DESC", null, limit);
+            try (PreparedStatement ps = c.prepareStatement("SELECT last_seen FROM stories WHERE id = ?")) {
+                for (StoryRow r : rows) {
+                    ps.setLong(1, r.id());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        out.add(new Latest(r, rs.next() ? Sql.instant(rs, "last_seen") : r.firstSeen()));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Every report of a story, first one first. */
     public List<Report> reports(long storyId) {
         return db.tx(c -> {

@@ -1,0 +1,94 @@
+package org.treatywatch.config;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * OPML 1.0/2.0 feed lists, the format every reader imports and exports: {@code <outline
+ * xmlUrl="…" text="…"/>}, nested in folders or not. Read with StAX without DTDs (no entity tricks),
+ * at most {@link #MAX_ENTRIES} entries; written with the feeds' names, links and our own attributes
+ * (language, kind, interval) so an export imports back the same.
+ */
+public final class Opml {
+    public static final int MAX_ENTRIES = 500;
+    private static final XMLInputFactory FACTORY = factory();
+
+    /** One outline with a feed link; language, kind and interval only when the file says them. */
+    public record Entry(String url, String title, Optional<String> language, Optional<String> kind, Optional<String> interval) {}
+
+    private Opml() {}
+
+    private static XMLInputFactory factory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return f;
+    }
+
+    /** The feed entries of an OPML document; IllegalArgumentException says why it is not one. */
+    public static List<Entry> read(String xml) {
+        List<Entry> out = new ArrayList<>();
+        boolean opml = false;
+        try {
+            XMLStreamReader r = FACTORY.createXMLStreamReader(new StringReader(xml));
+            try {
+                while (r.hasNext()) {
+                    int ev = r.next();
+                    if (ev == XMLStreamConstants.DTD) throw new IllegalArgumentException("a DOCTYPE is not allowed in OPML");
+                    if (ev != XMLStreamConstants.START_ELEMENT) continue;
+                    String name = r.getLocalName().toLowerCase(Locale.ROOT);
+                    if (name.equals("opml")) opml = true;
+                    if (!name.equals("outline")) continue;
+                    String url = attr(r, "xmlUrl");
+                    if (url == null || url.isBlank()) continue; // a folder
+                    if (out.size() >= MAX_ENTRIES) throw new IllegalArgumentException("more than " + MAX_ENTRIES + " feeds in one file");
+                    String title = Optional.ofNullable(attr(r, "title")).filter(t -> !t.isBlank()).orElse(attr(r, "text"));
+                    out.add(new Entry(url.strip(), title == null ? "" : title.strip(), opt(attr(r, "language")),
+                            opt(attr(r, "treatywatchKind")), opt(attr(r, "treatywatchInterval"))));
+                }
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException e) {
+            throw new IllegalArgumentException("not readable XML: " + e.getMessage().replaceAll("\\s+", " "), e);
+        }
+        if (!opml) throw new IllegalArgumentException("not an OPML document (no <opml> element)");
+        return out;
+    }
+
+    /** An OPML 2.0 document listing these feeds. */
+    public static String write(String title, List<FeedDef> feeds) {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n  <head><title>")
+                .append(escape(title)).append("</title></head>\n  <body>\n");
+        for (FeedDef f : feeds) {
+            sb.append("    <outline type=\"rss\" text=\"").append(escape(f.name())).append("\" title=\"").append(escape(f.name()))
+                    .append("\" xmlUrl=\"").append(escape(f.url())).append("\" language=\"").append(escape(f.language()))
+                    .append("\" treatywatchId=\"").append(escape(f.id()))
+                    .append("\" treatywatchKind=\"").append(f.kind().key())
+                    .append("\" treatywatchInterval=\"").append(Durations.format(f.interval())).append("\"/>\n");
+        }
+        return sb.append("  </body>\n</opml>\n").toString();
+    }
+
+    private static String attr(XMLStreamReader r, String name) {
+        for (int i = 0; i < r.getAttributeCount(); i++) {
+            if (r.getAttributeLocalName(i).equalsIgnoreCase(name)) return r.getAttributeValue(i);
+        }
+        return null;
+    }
+
+    private static Optional<String> opt(String s) {
+        return Optional.ofNullable(s).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
