@@ -14,6 +14,8 @@ import org.treatywatch.config.Durations;
 import org.treatywatch.summarize.Gazetteer;
 import org.treatywatch.config.FeedDef;
 import org.treatywatch.config.FeedsFile;
+import org.treatywatch.config.FeedsYamlWriter;
+import org.treatywatch.config.Opml;
 import org.treatywatch.config.GazetteerFile;
 import org.treatywatch.feed.FeedItem;
 import org.treatywatch.feed.FeedParseException;
@@ -32,13 +34,14 @@ import org.treatywatch.text.Language;
  * What admins do, through the bot or a file edit: feeds are validated and fetched once before they
  * are saved; feeds.yaml, the topic and the templates can be re-read without a restart.
  */
-final class Administration implements AdminActions {
+public final class Administration implements AdminActions {
     private static final Logger log = LoggerFactory.getLogger(Administration.class);
 
     private final Pipeline pipeline;
     private final Scheduling scheduling;
 
-    Administration(Pipeline pipeline, Scheduling scheduling) {
+    /** scheduling may be null (the CLI): feeds are then scheduled by the service's next start or /reload. */
+    public Administration(Pipeline pipeline, Scheduling scheduling) {
         this.pipeline = pipeline;
         this.scheduling = scheduling;
     }
@@ -50,6 +53,11 @@ final class Administration implements AdminActions {
 
     @Override
     public Added addFeed(String url, Optional<String> id, Optional<String> language, Optional<String> interval) throws AddFeedException {
+        return addFeed(url, id, Optional.empty(), language, interval);
+    }
+
+    private Added addFeed(String url, Optional<String> id, Optional<String> name, Optional<String> language, Optional<String> interval)
+            throws AddFeedException {
         String feedId = id.orElse(defaultId(url)).toLowerCase();
         if (!FeedsFile.ID.matcher(feedId).matches()) throw new AddFeedException(AddFeedException.Reason.BAD_ID, feedId);
         if (language.isPresent() && !Language.FEEDS.contains(language.get())) {
@@ -86,16 +94,89 @@ final class Administration implements AdminActions {
             return Language.FEEDS.contains(g) ? g : Language.EN;
         });
         FeedDef.Kind kind = FeedDef.Kind.valueOf(source.kind().toUpperCase(java.util.Locale.ROOT));
-        FeedDef def = new FeedDef(feedId, Urls.host(url), url.strip(), kind, lang, every, true, Optional.empty());
+        FeedDef def = new FeedDef(feedId, name.filter(n -> !n.isBlank()).map(n -> n.length() > 200 ? n.substring(0, 200) : n)
+                .orElse(Urls.host(url)), url.strip(), kind, lang, every, true, Optional.empty());
         try {
             if (!pipeline.feeds().add(def, FeedRow.ORIGIN_BOT)) throw new AddFeedException(AddFeedException.Reason.ID_TAKEN, feedId);
-            scheduling.sync(pipeline.feeds().all());
+            if (scheduling != null) scheduling.sync(pipeline.feeds().all());
         } catch (RuntimeException e) {
             log.error("feed={} could not be added: {}", feedId, e.getMessage());
             throw new AddFeedException(AddFeedException.Reason.INTERNAL, e.getMessage());
         }
         log.info("feed={} added by an admin: {} with {} items", feedId, kind.key(), items.size());
         return new Added(def, items.size(), Optional.empty());
+    }
+
+    @Override
+    public ImportReport importFeeds(String opml) {
+        List<Opml.Entry> entries;
+        try {
+            entries = Opml.read(opml);
+        } catch (IllegalArgumentException e) {
+            return new ImportReport(Optional.of(e.getMessage()), List.of());
+        }
+        List<ImportLine> lines = new java.util.ArrayList<>();
+        for (Opml.Entry e : entries) {
+            try {
+                if (pipeline.feeds().all().stream().anyMatch(f -> f.def().url().equalsIgnoreCase(e.url()))) {
+                    throw new AddFeedException(AddFeedException.Reason.ALREADY_LISTED, e.url());
+                }
+                Optional<String> lang = e.language().map(l -> l.toLowerCase(java.util.Locale.ROOT))
+                        .map(l -> l.length() > 2 ? l.substring(0, 2) : l).filter(Language.FEEDS::contains);
+                Added a = addFeed(e.url(), Optional.of(e.id().orElseGet(() -> freeId(slug(e.title()).orElse(defaultId(e.url()))))),
+                        Optional.of(e.title()),
+                        lang, e.interval());
+                lines.add(new ImportLine(e.url(), e.title(), Optional.ofNullable(a.def()), a.items(), a.offer(), Optional.empty()));
+            } catch (AddFeedException ex) {
+                lines.add(new ImportLine(e.url(), e.title(), Optional.empty(), 0, Optional.empty(), Optional.of(ex)));
+            }
+        }
+        log.info("OPML import: {} of {} feeds added", lines.stream().filter(l -> l.added().isPresent()).count(), lines.size());
+        return new ImportReport(Optional.empty(), lines);
+    }
+
+    // "Outlet A" → outlet-a; a title in another script gives nothing and the host is used.
+    static Optional<String> slug(String title) {
+        String s = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return s.length() < 2 ? Optional.empty() : Optional.of(s.length() > 60 ? s.substring(0, 60).replaceAll("-+$", "") : s);
+    }
+
+    // Two feeds of one outlet share a host: the second gets -2, and so on.
+    private String freeId(String base) {
+        String id = base;
+        for (int n = 2; pipeline.feeds().get(id).isPresent() && n < 1000; n++) {
+            String suffix = "-" + n;
+            id = (base.length() + suffix.length() > 63 ? base.substring(0, 63 - suffix.length()) : base) + suffix;
+        }
+        return id;
+    }
+
+    @Override
+    public String exportOpml() {
+        return Opml.write("treatywatch feeds", listed());
+    }
+
+    @Override
+    public String exportYaml() {
+        java.util.Map<String, String> origins = new java.util.HashMap<>();
+        for (FeedRow r : pipeline.feeds().all()) origins.put(r.id(), r.origin());
+        String current = null;
+        try {
+            if (java.nio.file.Files.isRegularFile(pipeline.config().feedsPath())) current = java.nio.file.Files.readString(pipeline.config().feedsPath());
+        } catch (java.io.IOException e) {
+            log.warn("export: cannot read {}: {}", pipeline.config().feedsPath(), e.getMessage());
+        }
+        return FeedsYamlWriter.write(listed(), origins, current);
+    }
+
+    // Every stored feed (feeds.yaml's and admins'), paused ones as disabled.
+    private List<FeedDef> listed() {
+        List<FeedDef> out = new java.util.ArrayList<>();
+        for (FeedRow r : pipeline.feeds().all()) {
+            FeedDef d = r.def();
+            out.add(new FeedDef(d.id(), d.name(), d.url(), d.kind(), d.language(), d.interval(), d.enabled() && !r.paused(), d.links()));
+        }
+        return out;
     }
 
     private FetchResult fetch(String url) throws AddFeedException {

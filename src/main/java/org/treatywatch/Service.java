@@ -84,7 +84,7 @@ public final class Service implements AutoCloseable {
             long botId = TelegramConnection.botIdOf(config.token()).orElseGet(() -> getMe(telegram));
             Timeline timeline = new Timeline(pipeline.stories(), pipeline.analyzer()::gazetteer, pipeline.templates());
             TreatyBot bot = new TreatyBot(telegram.client, pipeline.chats(), pipeline.templates(), config.admins(), admin,
-                    lang -> timeline.render(lang, Timeline.DEFAULT_LIMIT), botId, Clock.systemUTC());
+                    lang -> timeline.render(lang, Timeline.DEFAULT_LIMIT), botId, Clock.systemUTC()).withFiles(telegram::download);
             watcher = new FileWatcher(List.of(config.feedsPath(), config.templatesDir()), () -> {
                 AdminActions.Reloaded r = admin.reload();
                 if (!r.errors().isEmpty()) bot.tellAdminsAboutReload(r.feeds(), r.errors()); // a broken edit is not silent

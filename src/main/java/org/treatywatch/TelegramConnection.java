@@ -18,8 +18,10 @@ final class TelegramConnection implements AutoCloseable {
     final TelegramUrl url;
     final TelegramClient client;
     final ScheduledExecutorService pollingExecutor;
+    private final String token;
 
     TelegramConnection(String token, String apiUrl) {
+        this.token = token;
         this.url = parse(apiUrl);
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
@@ -32,6 +34,24 @@ final class TelegramConnection implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * Reads a file a user sent (its getFile path), at most max bytes (more is an error), from the
+     * configured Bot API: TelegramBots' own download always goes to api.telegram.org. Errors never
+     * carry the URL, which holds the token.
+     */
+    byte[] download(String filePath, long max) throws java.io.IOException {
+        okhttp3.HttpUrl u = new okhttp3.HttpUrl.Builder().scheme(url.getSchema()).host(url.getHost()).port(url.getPort())
+                .addPathSegment("file").addPathSegment("bot" + token).addPathSegments(filePath).build();
+        try (okhttp3.Response r = http.newCall(new okhttp3.Request.Builder().url(u).build()).execute()) {
+            if (!r.isSuccessful() || r.body() == null) throw new java.io.IOException("file download answered HTTP " + r.code());
+            byte[] bytes = r.body().byteStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (bytes.length > max) throw new java.io.IOException("file larger than " + max + " bytes");
+            return bytes;
+        } catch (java.io.IOException e) {
+            throw new java.io.IOException(org.treatywatch.config.Secrets.mask(String.valueOf(e.getMessage())).replace(token, "<token>"));
+        }
     }
 
     /** scheme://host[:port]; TelegramBots takes no path prefix. */

@@ -6,7 +6,7 @@ package org.treatywatch.bot;
  */
 public final class AddFeedException extends Exception {
     /** The reasons addfeed_error.*.mustache words. */
-    public enum Reason { BAD_URL, BAD_ID, ID_TAKEN, BAD_LANGUAGE, BAD_INTERVAL, PRIVATE_ADDRESS, UNREACHABLE, NOT_A_SOURCE, NO_ITEMS, INTERNAL }
+    public enum Reason { BAD_URL, BAD_ID, ID_TAKEN, BAD_LANGUAGE, BAD_INTERVAL, PRIVATE_ADDRESS, UNREACHABLE, NOT_A_SOURCE, NO_ITEMS, ALREADY_LISTED, INTERNAL }
 
     private final Reason reason;
 

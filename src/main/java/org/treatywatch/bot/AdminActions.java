@@ -13,6 +13,14 @@ public interface AdminActions {
     /** Validates, fetches once, detects the kind (feed, sitemap, page) and adds; or offers the feed a page advertises. */
     Added addFeed(String url, Optional<String> id, Optional<String> language, Optional<String> interval) throws AddFeedException;
 
+    /** Adds every feed of an OPML file as /addfeed would, each on its own: a bad entry is reported and skipped. */
+    ImportReport importFeeds(String opml);
+
+    /** The feed list (feeds.yaml and added by admins) as OPML, and as a feeds.yaml with the topics. */
+    String exportOpml();
+
+    String exportYaml();
+
     boolean removeFeed(String id);
 
     boolean setPaused(String id, boolean paused);
@@ -32,6 +40,16 @@ public interface AdminActions {
     }
 
     record Reloaded(int feeds, List<String> errors) {}
+
+    /** An import: a file-level error (not OPML), or one line per entry. */
+    record ImportReport(Optional<String> fileError, List<ImportLine> lines) {
+        public long added() {
+            return lines.stream().filter(l -> l.added().isPresent()).count();
+        }
+    }
+
+    /** One entry: added as this feed, or refused with an /addfeed reason ({@link AddFeedException#flag()}) and detail. */
+    record ImportLine(String url, String title, Optional<FeedDef> added, int items, Optional<String> offer, Optional<AddFeedException> error) {}
 
     /** {@code databaseBytes} is -1 when the size cannot be known (an in-memory database). */
     record Stats(int chats, int subscriptions, int sentToday, int sentThisWeek, int failed, int queued, long databaseBytes) {}

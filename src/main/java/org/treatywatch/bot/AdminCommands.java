@@ -14,7 +14,7 @@ import org.treatywatch.text.Bidi;
 
 /** Commands for the bot's admins (TREATYWATCH_ADMINS); the caller has checked the rights. */
 final class AdminCommands {
-    static final Set<String> NAMES = Set.of("feeds", "addfeed", "removefeed", "pausefeed", "resumefeed", "pollnow", "stats", "reload");
+    static final Set<String> NAMES = Set.of("feeds", "addfeed", "removefeed", "pausefeed", "resumefeed", "pollnow", "stats", "reload", "export");
     static String megabytes(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_048_576.0);
     }
@@ -34,13 +34,20 @@ final class AdminCommands {
         String name = cmd.name();
         long chat = r.chatId();
         String lang = r.lang();
-        if (Set.of("feeds", "stats", "reload").contains(name) && !cmd.args().isEmpty()) {
+        if (Set.of("feeds", "stats", "reload", "export").contains(name) && !cmd.args().isEmpty()) {
             replies.send(chat, lang, "usage", Map.of("extra", true, "command", name));
             return;
         }
         switch (name) {
             case "feeds" -> listFeeds(chat, lang);
             case "addfeed" -> addFeed(chat, lang, cmd);
+            case "export" -> {
+                Map<String, Object> ctx = Map.of("count", actions.feeds().size());
+                replies.sendDocument(chat, lang, "feeds.opml", actions.exportOpml().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "export_caption", ctx);
+                replies.sendDocument(chat, lang, "feeds.yaml", actions.exportYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "export_caption", ctx);
+            }
             case "stats" -> {
                 AdminActions.Stats s = actions.stats();
                 replies.send(chat, lang, "stats", Map.of("chats", s.chats(), "subscriptions", s.subscriptions(), "today", s.sentToday(),
@@ -123,6 +130,28 @@ final class AdminCommands {
         }
         replies.send(chatId, lang, "addfeed_ok", Map.of("id", added.def().id(), "items", added.items(), "kind", added.def().kind().key(),
                 "language", added.def().language(), "interval", Durations.format(added.def().interval())));
+    }
+
+    /** An OPML file an admin sent: every feed added or refused, one line each, in the admin's language. */
+    void importFeeds(long chatId, String lang, String opml) throws TelegramApiException {
+        AdminActions.ImportReport report = actions.importFeeds(opml);
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (AdminActions.ImportLine l : report.lines()) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("title", Bidi.isolateLtrRuns(clip(l.title().isBlank() ? l.url() : l.title(), 80)));
+            l.added().ifPresent(d -> m.put("added", Map.of("id", Bidi.isolateLtrRuns(d.id()), "kind", d.kind().key(),
+                    "language", d.language(), "items", l.items())));
+            l.offer().ifPresent(o -> m.put("offer", Bidi.isolateLtrRuns(o)));
+            l.error().ifPresent(e -> m.put("error", replies.fragment("addfeed_error", lang, Map.of(e.flag(), true,
+                    "detail", Bidi.isolateLtrRuns(clip(org.treatywatch.config.Secrets.mask(String.valueOf(e.getMessage())), 200))))));
+            lines.add(m);
+        }
+        Map<String, Object> ctx = new HashMap<>();
+        ctx.put("lines", lines);
+        ctx.put("added", report.added());
+        ctx.put("total", report.lines().size());
+        report.fileError().ifPresent(e -> ctx.put("file_error", Bidi.isolateLtrRuns(clip(e, 200))));
+        replies.send(chatId, lang, "import_report", ctx);
     }
 
     private static String clip(String s, int max) {

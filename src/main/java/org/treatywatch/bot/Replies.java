@@ -65,6 +65,19 @@ final class Replies {
         return InlineKeyboardButton.builder().text(text).callbackData(data).build();
     }
 
+    /** A file (the feed list export) with a caption from a template. */
+    void sendDocument(long chatId, String lang, String fileName, byte[] content, String captionTemplate, Map<String, ?> context)
+            throws TelegramApiException {
+        telegram.execute(org.telegram.telegrambots.meta.api.methods.send.SendDocument.builder().chatId(chatId)
+                .document(new org.telegram.telegrambots.meta.api.objects.InputFile(new java.io.ByteArrayInputStream(content), fileName))
+                .caption(templates.render(captionTemplate, lang, context).strip()).parseMode("HTML").build());
+    }
+
+    /** A template rendered for embedding in another reply (already escaped HTML). */
+    String fragment(String template, String lang, Map<String, ?> context) {
+        return templates.render(template, lang, context).strip();
+    }
+
     private void execute(long chatId, String html, InlineKeyboardMarkup keyboard) throws TelegramApiException {
         SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder().chatId(chatId).text(html.strip()).parseMode("HTML")
                 .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());

@@ -65,6 +65,10 @@ public final class TreatyBot implements LongPollingSingleThreadUpdateConsumer {
             log.info("chat={} migrated to {}", m.getChatId(), m.getMigrateToChatId());
             return;
         }
+        if (m.hasDocument() && m.getFrom() != null) {
+            onDocument(m);
+            return;
+        }
         if (!m.hasText() || m.getFrom() == null) return;
         Optional<Command> parsed = Command.parse(m.getText());
         long chatId = m.getChatId();
@@ -103,6 +107,50 @@ public final class TreatyBot implements LongPollingSingleThreadUpdateConsumer {
         } else if (!subscriber.handle(req, isAdmin(m.getFrom()))) {
             replies.send(chatId, req.lang(), "unknown_command", Map.of("command", "/" + cmd.name()));
         }
+    }
+
+    /** An admin's OPML file (sent in a private chat) is imported; anyone else's file gets no action. */
+    private void onDocument(Message m) throws TelegramApiException {
+        long chatId = m.getChatId();
+        if (!"private".equals(m.getChat().getType())) return;
+        if (rateLimit.take(m.getFrom().getId()) != CommandRateLimit.Verdict.OK) return;
+        Chat chat = chats.ensure(chatId, languageOf(m.getFrom()).orElse(org.treatywatch.text.Language.DEFAULT_READER), "private");
+        if (!isAdmin(m.getFrom())) {
+            replies.send(chatId, chat.language(), "not_admin");
+            return;
+        }
+        org.telegram.telegrambots.meta.api.objects.Document doc = m.getDocument();
+        if (doc.getFileSize() != null && doc.getFileSize() > org.treatywatch.config.Opml.MAX_BYTES) {
+            replies.send(chatId, chat.language(), "import_too_big");
+            return;
+        }
+        byte[] bytes;
+        org.telegram.telegrambots.meta.api.objects.File file = telegram.execute(new org.telegram.telegrambots.meta.api.methods.GetFile(doc.getFileId()));
+        try {
+            bytes = files.read(file.getFilePath(), org.treatywatch.config.Opml.MAX_BYTES);
+        } catch (java.io.IOException e) {
+            log.warn("chat={} file not read: {}", chatId, e.getMessage());
+            replies.send(chatId, chat.language(), "import_too_big");
+            return;
+        }
+        log.info("chat={} admin sent a feed list ({} bytes)", chatId, bytes.length);
+        admin.importFeeds(chatId, chat.language(), org.treatywatch.fetch.Charsets.decode(bytes, "text/xml"));
+    }
+
+    /** Reads a file users sent, from the Bot API the bot talks to. */
+    @FunctionalInterface
+    public interface Files {
+        byte[] read(String filePath, long maxBytes) throws java.io.IOException;
+    }
+
+    private Files files = (path, max) -> {
+        throw new java.io.IOException("files are not read here");
+    };
+
+    /** Where sent files are downloaded from (the service's Bot API connection). */
+    public TreatyBot withFiles(Files files) {
+        this.files = files;
+        return this;
     }
 
     private void onCallback(CallbackQuery q) throws TelegramApiException {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** Maintainers' feed tools. */
 @Command(name = "feeds", mixinStandardHelpOptions = true, description = "Check feeds.yaml and its feeds.",
-        subcommands = {FeedsCommand.Check.class, FeedsCommand.Export.class})
+        subcommands = {FeedsCommand.Check.class, FeedsCommand.Export.class, FeedsCommand.Import.class})
 final class FeedsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -121,49 +121,86 @@ final class FeedsCommand implements Runnable {
         @picocli.CommandLine.Option(names = "--out", description = "write here instead of stdout")
         Path out;
 
+        @picocli.CommandLine.Option(names = "--opml", description = "write OPML 2.0 (for feed readers) instead of feeds.yaml")
+        boolean opml;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws java.io.IOException {
             AppConfig config = options.resolve();
-            StringBuilder y = new StringBuilder("# Exported by `treatywatch feeds export`: feeds from feeds.yaml and from admins.\n");
-            List<FeedRow> rows = new java.util.ArrayList<>();
             FeedsFile.Loaded file = FeedsFile.load(config.feedsPath());
+            List<FeedDef> feeds = new java.util.ArrayList<>(file.feeds());
+            java.util.Map<String, String> origins = new java.util.HashMap<>();
             java.util.Set<String> ids = new java.util.HashSet<>();
-            for (FeedDef f : file.feeds()) {
-                rows.add(new FeedRow(f, FeedRow.ORIGIN_YAML, false, null, null, false, null, null, null, 0, null, null));
-                ids.add(f.id());
-            }
+            for (FeedDef f : file.feeds()) ids.add(f.id());
             try (Db db = Db.open(config.dbUrl())) {
-                for (FeedRow r : new FeedStore(db).all()) if (!ids.contains(r.id())) rows.add(r);
+                for (FeedRow r : new FeedStore(db).all()) {
+                    origins.put(r.id(), r.origin());
+                    if (!ids.contains(r.id())) feeds.add(asListed(r));
+                }
             }
-            y.append(rows.isEmpty() ? "feeds: []\n" : "feeds:\n");
-            for (FeedRow r : rows) {
-                FeedDef f = r.def();
-                y.append("  - id: ").append(f.id()).append("            # origin: ").append(r.origin()).append('\n');
-                y.append("    name: ").append(quote(f.name())).append('\n');
-                y.append("    url: ").append(quote(f.url())).append('\n');
-                y.append("    kind: ").append(f.kind().name().toLowerCase()).append('\n');
-                y.append("    language: ").append(f.language()).append('\n');
-                y.append("    interval: ").append(Durations.format(f.interval())).append('\n');
-                y.append("    enabled: ").append(f.enabled() && !r.paused()).append('\n');
-                f.links().ifPresent(l -> y.append("    links: ").append(quote(l)).append('\n'));
-            }
-            if (Files.isRegularFile(config.feedsPath())) {
-                String current = Files.readString(config.feedsPath());
-                int topics = current.indexOf("\ntopics:");
-                if (topics >= 0) y.append('\n').append(current.substring(topics + 1));
-            }
-            if (out != null) Files.writeString(out, y.toString());
+            String y = opml ? org.treatywatch.config.Opml.write("treatywatch feeds", feeds)
+                    : org.treatywatch.config.FeedsYamlWriter.write(feeds, origins,
+                            Files.isRegularFile(config.feedsPath()) ? Files.readString(config.feedsPath()) : null);
+            if (out != null) Files.writeString(out, y);
             else spec.commandLine().getOut().print(y);
             spec.commandLine().getOut().flush();
             return 0;
         }
 
-        /** A YAML double-quoted scalar. */
-        static String quote(String s) {
-            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        /** An admin's feed as listed: paused feeds export as disabled. */
+        static FeedDef asListed(FeedRow r) {
+            FeedDef d = r.def();
+            return new FeedDef(d.id(), d.name(), d.url(), d.kind(), d.language(), d.interval(), d.enabled() && !r.paused(), d.links());
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Add every feed of an OPML file as /addfeed does (address check, kind detection, one fetch), each on "
+                    + "its own: bad entries are reported and skipped, the rest are added (origin: bot). A running service "
+                    + "schedules them at its next start or /reload.")
+    static final class Import implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "FILE.opml")
+        Path file;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            if (Files.size(file) > org.treatywatch.config.Opml.MAX_BYTES) {
+                spec.commandLine().getErr().println(file + ": larger than 1 MB; not an OPML feed list");
+                return 1;
+            }
+            AppConfig config = options.resolve();
+            org.treatywatch.bot.AdminActions.ImportReport report;
+            try (org.treatywatch.Pipeline p = new org.treatywatch.Pipeline(config, FeedsFile.load(config.feedsPath()))) {
+                report = new org.treatywatch.Administration(p, null).importFeeds(Files.readString(file));
+            }
+            if (report.fileError().isPresent()) {
+                spec.commandLine().getErr().println(file + ": " + report.fileError().get());
+                return 1;
+            }
+            for (var l : report.lines()) {
+                if (l.added().isPresent()) {
+                    FeedDef d = l.added().get();
+                    out.printf("added    %-24s %s (%s, %s) %s%n", d.id(), d.name(), d.kind().key(), d.language(), d.url());
+                } else if (l.offer().isPresent()) {
+                    out.printf("page     %s advertises the feed %s: add that one%n", l.url(), l.offer().get());
+                } else {
+                    var e = l.error().orElseThrow();
+                    out.printf("skipped  %s: %s (%s)%n", l.url(), e.flag().replace('_', ' '), org.treatywatch.config.Secrets.mask(String.valueOf(e.getMessage())));
+                }
+            }
+            out.printf("%d of %d feeds added%n", report.added(), report.lines().size());
+            out.flush();
+            return report.added() == report.lines().size() ? 0 : 1;
         }
     }
 }

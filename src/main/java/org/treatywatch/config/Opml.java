@@ -13,15 +13,17 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * OPML 1.0/2.0 feed lists, the format every reader imports and exports: {@code <outline
  * xmlUrl="…" text="…"/>}, nested in folders or not. Read with StAX without DTDs (no entity tricks),
- * at most {@link #MAX_ENTRIES} entries; written with the feeds' names, links and our own attributes
- * (language, kind, interval) so an export imports back the same.
+ * at most {@link #MAX_ENTRIES} entries; written with the feeds' names, links, languages and our own
+ * attributes (id, kind, interval) so an export imports back the same (the kind is detected again).
  */
 public final class Opml {
     public static final int MAX_ENTRIES = 500;
+    /** An OPML feed list is a few KB; a bigger "list" is refused before it is read. */
+    public static final long MAX_BYTES = 1024 * 1024;
     private static final XMLInputFactory FACTORY = factory();
 
     /** One outline with a feed link; language, kind and interval only when the file says them. */
-    public record Entry(String url, String title, Optional<String> language, Optional<String> kind, Optional<String> interval) {}
+    public record Entry(String url, String title, Optional<String> id, Optional<String> language, Optional<String> interval) {}
 
     private Opml() {}
 
@@ -50,8 +52,8 @@ public final class Opml {
                     if (url == null || url.isBlank()) continue; // a folder
                     if (out.size() >= MAX_ENTRIES) throw new IllegalArgumentException("more than " + MAX_ENTRIES + " feeds in one file");
                     String title = Optional.ofNullable(attr(r, "title")).filter(t -> !t.isBlank()).orElse(attr(r, "text"));
-                    out.add(new Entry(url.strip(), title == null ? "" : title.strip(), opt(attr(r, "language")),
-                            opt(attr(r, "treatywatchKind")), opt(attr(r, "treatywatchInterval"))));
+                    out.add(new Entry(url.strip(), title == null ? "" : title.strip(), opt(attr(r, "treatywatchId")),
+                            opt(attr(r, "language")), opt(attr(r, "treatywatchInterval"))));
                 }
             } finally {
                 r.close();

@@ -221,6 +221,51 @@ class BotCommandsTest {
     }
 
     @Test
+    void adminsImportAnOpmlFileEntryByEntryAndExportTheListAsOpmlAndYaml() throws Exception {
+        web.serve("/opml-a.xml", "application/rss+xml", TestFiles.rss(List.of(new TestFiles.RssItem("x", "خبر", "http://example.invalid/x", "نص"))));
+        web.serve("/opml-b.xml", "application/rss+xml", TestFiles.rss(List.of(new TestFiles.RssItem("y", "חדשות", "http://example.invalid/y", "ט"))));
+        String opml = "<?xml version=\"1.0\"?><opml version=\"2.0\"><head><title>mine</title></head><body>"
+                + "<outline text=\"Middle East\"><outline type=\"rss\" text=\"Outlet A\" xmlUrl=\"" + web.url("/opml-a.xml") + "\"/>"
+                + "<outline type=\"rss\" text=\"Outlet B\" language=\"he-IL\" xmlUrl=\"" + web.url("/opml-b.xml") + "\"/></outline>"
+                + "<outline type=\"rss\" text=\"Local file\" xmlUrl=\"file:///etc/passwd\"/>"
+                + "<outline type=\"rss\" text=\"Already here\" xmlUrl=\"" + web.url("/feed.xml") + "\"/>"
+                + "</body></opml>";
+        int before = telegram.sentTo(ADMIN).size();
+        telegram.userSendsDocument(ADMIN, "feeds.opml", opml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "he");
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.sentTo(ADMIN).size() > before);
+        String report = telegram.sentTo(ADMIN).get(before).text();
+        assertThat(report).contains("ייבוא OPML", "נוספו 2 מתוך 4", "Outlet A", "Outlet B", "Local file", "Already here")
+                .contains("אינה כתובת http", "כבר ברשימה");
+        assertThat(service.pipeline().feeds().all()).extracting(f -> f.def().name()).contains("Outlet A", "Outlet B");
+        assertThat(service.pipeline().feeds().all()).filteredOn(f -> f.def().name().equals("Outlet B"))
+                .singleElement().satisfies(f -> assertThat(f.def().language()).isEqualTo("he"));
+        assertThat(service.scheduling().scheduledFeeds()).hasSizeGreaterThanOrEqualTo(3);
+
+        int docs = telegram.documents().size();
+        telegram.userSends(ADMIN, "/export", "he");
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.documents().size() >= docs + 2);
+        FakeBotApi.Document exported = telegram.documents().get(docs);
+        assertThat(exported.fileName()).isEqualTo("feeds.opml");
+        assertThat(exported.caption()).contains("מקורות");
+        List<org.treatywatch.config.Opml.Entry> back = org.treatywatch.config.Opml.read(exported.content());
+        assertThat(back).extracting(org.treatywatch.config.Opml.Entry::url).contains(web.url("/opml-a.xml"), web.url("/opml-b.xml"), web.url("/feed.xml"));
+        assertThat(telegram.documents().get(docs + 1).fileName()).isEqualTo("feeds.yaml");
+        assertThat(telegram.documents().get(docs + 1).content()).contains("Outlet A", "origin: bot", "main-feed");
+
+        // Not OPML at all: one clear line, nothing added; a non-admin's file changes nothing either.
+        int count = service.pipeline().feeds().all().size();
+        int again = telegram.sentTo(ADMIN).size();
+        telegram.userSendsDocument(ADMIN, "notes.txt", "just some notes".getBytes(java.nio.charset.StandardCharsets.UTF_8), "ar");
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.sentTo(ADMIN).size() > again);
+        assertThat(telegram.sentTo(ADMIN).get(again).text()).contains("OPML").contains("❌");
+        long stranger = newUser();
+        telegram.userSendsDocument(stranger, "feeds.opml", opml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "he");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !telegram.sentTo(stranger).isEmpty());
+        assertThat(service.pipeline().feeds().all()).hasSize(count);
+        for (var f : service.pipeline().feeds().all()) if (f.def().name().startsWith("Outlet ")) service.pipeline().feeds().remove(f.id());
+    }
+
+    @Test
     void badInputGetsAClearReplyAndChangesNothing() {
         long u = newUser();
         assertThat(ask(u, "/frobnicate")).contains("/frobnicate").contains("/help");

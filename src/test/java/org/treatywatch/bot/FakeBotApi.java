@@ -85,6 +85,28 @@ public final class FakeBotApi implements AutoCloseable {
         addUpdate("message", msg);
     }
 
+    /** A user sends a file (a document message) in a private chat; the bot can download it with getFile. */
+    public void userSendsDocument(long userId, String fileName, byte[] content, String languageCode) {
+        String fileId = "file-" + messageIds.incrementAndGet();
+        files.put(fileId, content);
+        ObjectNode msg = JSON.createObjectNode();
+        msg.put("message_id", messageIds.incrementAndGet());
+        msg.put("date", System.currentTimeMillis() / 1000);
+        msg.putObject("chat").put("id", userId).put("type", "private").put("first_name", "User");
+        ObjectNode from = msg.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "User");
+        if (languageCode != null) from.put("language_code", languageCode);
+        msg.putObject("document").put("file_id", fileId).put("file_unique_id", "u" + fileId).put("file_name", fileName)
+                .put("mime_type", "text/x-opml").put("file_size", content.length);
+        addUpdate("message", msg);
+    }
+
+    /** A file the bot sent (sendDocument): chat, file name, content as text, caption. */
+    public record Document(long chatId, String fileName, String content, String caption) {}
+
+    public List<Document> documents() {
+        return List.copyOf(documents);
+    }
+
     /** A user writes in a group (negative chat id). */
     public void userSendsInGroup(long groupId, long userId, String text) {
         ObjectNode msg = JSON.createObjectNode();
@@ -237,9 +259,23 @@ public final class FakeBotApi implements AutoCloseable {
         return List.copyOf(calls);
     }
 
+    private final java.util.Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Document> documents = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String path = ex.getRequestURI().getPath();
+            String filePrefix = "/file/bot" + token + "/documents/";
+            if (path.startsWith(filePrefix)) { // file downloads, as Telegram serves them
+                byte[] content = files.get(path.substring(filePrefix.length()));
+                if (content == null) {
+                    ex.sendResponseHeaders(404, -1);
+                } else {
+                    ex.sendResponseHeaders(200, content.length);
+                    ex.getResponseBody().write(content);
+                }
+                return;
+            }
             String prefix = "/bot" + token + "/";
             if (!path.startsWith(prefix)) {
                 reply(ex, 401, error(401, "Unauthorized"));
@@ -299,6 +335,29 @@ public final class FakeBotApi implements AutoCloseable {
                     m.put("text", text);
                     ok(ex, m);
                 }
+                case "getfile" -> {
+                    String id = req.path("file_id").asText();
+                    byte[] content = files.get(id);
+                    if (content == null) reply(ex, 400, error(400, "Bad Request: invalid file_id"));
+                    else ok(ex, JSON.createObjectNode().put("file_id", id).put("file_unique_id", "u" + id)
+                            .put("file_size", content.length).put("file_path", "documents/" + id));
+                }
+                case "senddocument" -> {
+                    long chatId = req.path("chat_id").asLong();
+                    String part = req.path("document").asText();
+                    // the file travels in its own part, named by document=attach://<name>
+                    if (part.startsWith("attach://")) part = part.substring("attach://".length());
+                    else part = "document";
+                    documents.add(new Document(chatId, req.path(part + "_filename").asText(), req.path(part).asText(),
+                            req.path("caption").asText()));
+                    ObjectNode m = JSON.createObjectNode();
+                    m.put("message_id", messageIds.incrementAndGet());
+                    m.put("date", System.currentTimeMillis() / 1000);
+                    m.putObject("chat").put("id", chatId).put("type", chatId > 0 ? "private" : "group");
+                    m.putObject("document").put("file_id", "sent-" + m.path("message_id").asText()).put("file_unique_id", "s")
+                            .put("file_name", documents.get(documents.size() - 1).fileName());
+                    ok(ex, m);
+                }
                 default -> reply(ex, 404, error(404, "Not Found: method not found"));
             }
         }
@@ -337,8 +396,27 @@ public final class FakeBotApi implements AutoCloseable {
             if (parsed.isObject()) n.setAll((ObjectNode) parsed);
         } else if (ct.contains("x-www-form-urlencoded")) {
             form(s, n);
+        } else if (ct.contains("multipart/form-data")) {
+            String raw = ex.getRequestHeaders().getFirst("Content-Type");
+            multipart(s, raw.substring(raw.toLowerCase(Locale.ROOT).indexOf("boundary=") + "boundary=".length()).replace("\"", "").split(";")[0].strip(), n);
         }
         return n;
+    }
+
+    // sendDocument's body: each part's name → its text; a file part also gives <name>_filename.
+    private static void multipart(String body, String boundary, ObjectNode n) {
+        for (String part : body.split("--" + java.util.regex.Pattern.quote(boundary))) {
+            int split = part.indexOf("\r\n\r\n");
+            if (split < 0) continue;
+            String headers = part.substring(0, split);
+            String value = part.substring(split + 4);
+            if (value.endsWith("\r\n")) value = value.substring(0, value.length() - 2);
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
+            if (!name.find()) continue;
+            n.put(name.group(1), value);
+            java.util.regex.Matcher file = java.util.regex.Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
+            if (file.find()) n.put(name.group(1) + "_filename", file.group(1));
+        }
     }
 
     private static void form(String s, ObjectNode n) {

@@ -36,4 +36,64 @@ class FeedsExportTest {
         assertThat(loaded.feeds().get(1).name()).isEqualTo("Admin \"quoted\" name");
         assertThat(loaded.topics()).isNotEmpty();
     }
+
+    @Test
+    void anOpmlExportImportsBackEntryByEntryWithAReportForWhatWasRefused(@TempDir Path dir) throws Exception {
+        try (org.treatywatch.fetch.TestHttpServer web = new org.treatywatch.fetch.TestHttpServer()) {
+            web.serve("/a.xml", "application/rss+xml", TestFiles.rss(java.util.List.of(new TestFiles.RssItem("1", "خبر", "http://example.invalid/1", "نص"))));
+            web.serve("/b.xml", "application/rss+xml", TestFiles.rss(java.util.List.of(new TestFiles.RssItem("2", "חדשות", "http://example.invalid/2", "ט"))));
+            Path yaml = TestFiles.feedsYaml(dir, "from-file", web.url("/a.xml"), "ar", "10m");
+            String db = "jdbc:h2:file:" + dir.resolve("db");
+            try (Db d = Db.open(db)) {
+                new FeedStore(d).add(new FeedDef("from-admin", "Admin & Co", web.url("/b.xml"), FeedDef.Kind.RSS, "he",
+                        Duration.ofMinutes(5), true, Optional.empty()), FeedRow.ORIGIN_BOT);
+            }
+            StringWriter exported = new StringWriter();
+            CommandLine cl = Cli.commandLine();
+            cl.setOut(new PrintWriter(exported));
+            assertThat(cl.execute("feeds", "export", "--opml", "--feeds", yaml.toString(), "--db", db)).isZero();
+            assertThat(org.treatywatch.config.Opml.read(exported.toString())).extracting(e -> e.title(), e -> e.url(), e -> e.id().orElse(""))
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("Test from-file", web.url("/a.xml"), "from-file"),
+                            org.assertj.core.groups.Tuple.tuple("Admin & Co", web.url("/b.xml"), "from-admin"));
+
+            // Into a fresh database: both come back as admins' feeds, with their names, ids and languages.
+            Path opml = dir.resolve("feeds.opml");
+            java.nio.file.Files.writeString(opml, exported.toString().replace("</body>",
+                    "<outline text=\"Intranet\" xmlUrl=\"http://10.0.0.1/rss\"/><outline text=\"Gone\" xmlUrl=\"" + web.url("/missing.xml") + "\"/></body>"));
+            String fresh = "jdbc:h2:file:" + dir.resolve("fresh");
+            Path empty = dir.resolve("empty.yaml");
+            java.nio.file.Files.writeString(empty, "feeds: []\n");
+            StringWriter report = new StringWriter();
+            CommandLine imp = Cli.commandLine();
+            imp.setOut(new PrintWriter(report));
+            imp.setErr(new PrintWriter(report));
+            int code = imp.execute("feeds", "import", opml.toString(), "--feeds", empty.toString(), "--db", fresh, "--allow-private-feeds");
+            assertThat(report.toString()).contains("added    from-file", "added    from-admin", "skipped  " + web.url("/missing.xml") + ": unreachable",
+                    "2 of 4 feeds added");
+            assertThat(code).as("not everything was added").isEqualTo(1);
+            try (Db d = Db.open(fresh)) {
+                assertThat(new FeedStore(d).all()).extracting(r -> r.id(), r -> r.def().name(), r -> r.def().language(), r -> r.origin())
+                        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("from-file", "Test from-file", "ar", FeedRow.ORIGIN_BOT),
+                                org.assertj.core.groups.Tuple.tuple("from-admin", "Admin & Co", "he", FeedRow.ORIGIN_BOT));
+            }
+        }
+    }
+
+    @Test
+    void aFileThatIsNotOpmlIsOneClearErrorAndAddsNothing(@TempDir Path dir) throws Exception {
+        Path notOpml = dir.resolve("list.opml");
+        java.nio.file.Files.writeString(notOpml, "<!DOCTYPE opml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><opml><body><outline xmlUrl=\"&x;\"/></body></opml>");
+        Path empty = dir.resolve("empty.yaml");
+        java.nio.file.Files.writeString(empty, "feeds: []\n");
+        StringWriter err = new StringWriter();
+        CommandLine cl = Cli.commandLine();
+        cl.setOut(new PrintWriter(err));
+        cl.setErr(new PrintWriter(err));
+        String db = "jdbc:h2:file:" + dir.resolve("db");
+        assertThat(cl.execute("feeds", "import", notOpml.toString(), "--feeds", empty.toString(), "--db", db)).isEqualTo(1);
+        assertThat(err.toString()).contains("list.opml: ").contains("DOCTYPE").doesNotContain("root:");
+        try (Db d = Db.open(db)) {
+            assertThat(new FeedStore(d).all()).isEmpty();
+        }
+    }
 }
