@@ -119,6 +119,33 @@ public final class Pipeline implements AutoCloseable {
         return new AlertRenderer(templates, org.treatywatch.translate.Translator.from(config.translateUrl(), config.translateKey()));
     }
 
+    private org.treatywatch.search.ArchiveIndex archiveIndex;
+    private org.treatywatch.pipeline.ArchiveSearch archive;
+
+    /**
+     * The archive search, opened on first use: its index lives beside an H2 file database
+     * ({@code <db>.search/}), in memory otherwise or when another process holds the folder.
+     */
+    public synchronized org.treatywatch.pipeline.ArchiveSearch archive() {
+        if (archive == null) {
+            java.util.Optional<java.nio.file.Path> folder = searchFolder(config.dbUrl());
+            try {
+                archiveIndex = org.treatywatch.search.ArchiveIndex.open(folder, java.time.Clock.systemUTC());
+            } catch (java.io.UncheckedIOException e) {
+                org.slf4j.LoggerFactory.getLogger(Pipeline.class).warn("search index {} not opened ({}); searching from memory",
+                        folder.map(Object::toString).orElse(""), e.getMessage());
+                archiveIndex = org.treatywatch.search.ArchiveIndex.open(java.util.Optional.empty(), java.time.Clock.systemUTC());
+            }
+            archive = new org.treatywatch.pipeline.ArchiveSearch(archiveIndex, items, analyzer::gazetteer, templates);
+        }
+        return archive;
+    }
+
+    static java.util.Optional<java.nio.file.Path> searchFolder(String dbUrl) {
+        if (!dbUrl.startsWith("jdbc:h2:file:")) return java.util.Optional.empty();
+        return java.util.Optional.of(java.nio.file.Path.of(dbUrl.substring("jdbc:h2:file:".length()).split(";", 2)[0] + ".search"));
+    }
+
     /** Called after a poll queued alerts (the sender's wake-up). */
     public void onQueued(Runnable r) {
         this.onQueued = r;
@@ -126,6 +153,9 @@ public final class Pipeline implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (archiveIndex != null) archiveIndex.close();
+        }
         db.close();
     }
 }

@@ -84,7 +84,11 @@ public final class Service implements AutoCloseable {
             long botId = TelegramConnection.botIdOf(config.token()).orElseGet(() -> getMe(telegram));
             Timeline timeline = new Timeline(pipeline.stories(), pipeline.analyzer()::gazetteer, pipeline.templates());
             TreatyBot bot = new TreatyBot(telegram.client, pipeline.chats(), pipeline.templates(), config.admins(), admin,
-                    lang -> timeline.render(lang, Timeline.DEFAULT_LIMIT), botId, Clock.systemUTC()).withFiles(telegram::download);
+                    lang -> timeline.render(lang, Timeline.DEFAULT_LIMIT), botId, Clock.systemUTC()).withFiles(telegram::download)
+                    .withSearch((words, page, lang) -> {
+                        org.treatywatch.pipeline.ArchiveSearch.Rendered r = pipeline.archive().render(words, page, lang);
+                        return new org.treatywatch.bot.SearchSource.Page(r.html(), r.page(), r.hasPrevious(), r.hasNext());
+                    });
             watcher = new FileWatcher(List.of(config.feedsPath(), config.templatesDir()), () -> {
                 AdminActions.Reloaded r = admin.reload();
                 if (!r.errors().isEmpty()) bot.tellAdminsAboutReload(r.feeds(), r.errors()); // a broken edit is not silent
@@ -128,6 +132,16 @@ public final class Service implements AutoCloseable {
                             self -> storyFeed.atom(lang, org.treatywatch.pipeline.StoryFeed.DEFAULT_ENTRIES, self));
                 }
             }
+            Thread indexer = new Thread(() -> {
+                try {
+                    int n = pipeline.archive().catchUp();
+                    if (n > 0) log.info("search index: {} stored items indexed", n);
+                } catch (RuntimeException e) {
+                    log.warn("search index not brought up to date: {}", e.getMessage());
+                }
+            }, "search-index");
+            indexer.setDaemon(true);
+            indexer.start(); // the first /search would otherwise index the whole archive
             log.info("treatywatch is running: {} feeds scheduled", scheduling.scheduledFeeds().size());
             return new Service(pipeline, telegram, sender, scheduling, polling, watcher, leader, ops, webhook, retention);
         } catch (Exception e) {

@@ -92,6 +92,12 @@ class StoriesEndToEndTest {
                             web.url("/copy/7"), "Copy Site");
                     assertThat(e.getLink()).isEqualTo(web.url("/ar/1"));
                 });
+                // The archive: words found in their other forms, one result per story with its outlets and link.
+                String found = reply(telegram, "/search معاهدة");
+                assertThat(found).contains("חיפוש", "1 תוצאות", "Arabic Outlet", "Copy Site", "<a href=\"" + web.url("/")).contains("📌 חתימה");
+                assertThat(reply(telegram, "/search פזשכיאן")).contains("1 תוצאות", "Hebrew Outlet", web.url("/he/1"));
+                assertThat(reply(telegram, "/search גשם בצפון")).contains("לא נמצאו");
+                assertThat(reply(telegram, "/search")).contains("/search");
                 com.rometools.rome.feed.synd.SyndFeed arFeed = atom("http://127.0.0.1:" + port + "/stories.ar.atom");
                 assertThat(arFeed.getEntries()).singleElement().satisfies(e -> {
                     assertThat(e.getTitle()).contains("بوتين");
@@ -99,6 +105,13 @@ class StoriesEndToEndTest {
                 });
             }
         }
+    }
+
+    private static String reply(FakeBotApi telegram, String text) {
+        int before = telegram.sentTo(USER).size();
+        telegram.userSends(USER, text, "he");
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.sentTo(USER).size() > before);
+        return telegram.sentTo(USER).get(before).text();
     }
 
     private static com.rometools.rome.feed.synd.SyndFeed atom(String url) throws Exception {

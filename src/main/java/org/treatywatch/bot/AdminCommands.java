@@ -142,7 +142,7 @@ final class AdminCommands {
             l.added().ifPresent(d -> m.put("added", Map.of("id", Bidi.isolateLtrRuns(d.id()), "kind", d.kind().key(),
                     "language", d.language(), "items", l.items())));
             l.offer().ifPresent(o -> m.put("offer", Bidi.isolateLtrRuns(o)));
-            l.error().ifPresent(e -> m.put("error", replies.fragment("addfeed_error", lang, Map.of(e.flag(), true,
+            l.error().ifPresent(e -> m.put("error", replies.render("addfeed_error", lang, Map.of(e.flag(), true,
                     "detail", Bidi.isolateLtrRuns(clip(org.treatywatch.config.Secrets.mask(String.valueOf(e.getMessage())), 200))))));
             lines.add(m);
         }

@@ -16,6 +16,7 @@ import org.treatywatch.deliver.Templates;
 final class Replies {
     static final String LANG_CALLBACK = "lang:";
     static final String UNSUBSCRIBE_CALLBACK = "unsub:";
+    static final String SEARCH_CALLBACK = "search:";
 
     private final TelegramClient telegram;
     private final Templates templates;
@@ -50,6 +51,14 @@ final class Replies {
         execute(chatId, text, new InlineKeyboardMarkup(List.of(row)));
     }
 
+    /** Search results with previous/next buttons (callback data {@code search:<page>}) where there are more pages. */
+    void sendPaged(long chatId, String html, String lang, int page, boolean previous, boolean next) throws TelegramApiException {
+        InlineKeyboardRow row = new InlineKeyboardRow();
+        if (previous) row.add(button(render("search_previous", lang, Map.of()), SEARCH_CALLBACK + (page - 1)));
+        if (next) row.add(button(render("search_next", lang, Map.of()), SEARCH_CALLBACK + (page + 1)));
+        execute(chatId, html, row.isEmpty() ? null : new InlineKeyboardMarkup(List.of(row)));
+    }
+
     /** The subscription list with a "remove" button under it for each subscription. */
     void sendList(long chatId, String lang, Map<String, ?> context, List<Long> ids) throws TelegramApiException {
         List<InlineKeyboardRow> rows = new ArrayList<>();
@@ -57,7 +66,8 @@ final class Replies {
         execute(chatId, templates.render("list", lang, context), new InlineKeyboardMarkup(rows));
     }
 
-    private String render(String template, String lang, Map<String, ?> context) {
+    /** A template rendered for embedding in another reply (already escaped HTML). */
+    String render(String template, String lang, Map<String, ?> context) {
         return templates.render(template, lang, context).strip();
     }
 
@@ -71,11 +81,6 @@ final class Replies {
         telegram.execute(org.telegram.telegrambots.meta.api.methods.send.SendDocument.builder().chatId(chatId)
                 .document(new org.telegram.telegrambots.meta.api.objects.InputFile(new java.io.ByteArrayInputStream(content), fileName))
                 .caption(templates.render(captionTemplate, lang, context).strip()).parseMode("HTML").build());
-    }
-
-    /** A template rendered for embedding in another reply (already escaped HTML). */
-    String fragment(String template, String lang, Map<String, ?> context) {
-        return templates.render(template, lang, context).strip();
     }
 
     private void execute(long chatId, String html, InlineKeyboardMarkup keyboard) throws TelegramApiException {

@@ -49,7 +49,7 @@ final class SubscriberCommands {
         Command cmd = r.command();
         String name = cmd.name();
         if (!Set.of("start", "help", "lang", "subscribe", "unsubscribe", "list", "mute", "unmute", "digest", "tz", "stop",
-                "addchannel", "timeline").contains(name)) {
+                "addchannel", "timeline", "search").contains(name)) {
             return false;
         }
         if (NO_ARGUMENTS.contains(name) && !cmd.args().isEmpty()) {
@@ -82,6 +82,7 @@ final class SubscriberCommands {
             case "digest" -> digest(r);
             case "tz" -> timeZone(r);
             case "timeline" -> replies.sendHtml(r.chatId(), timeline.render(r.lang()));
+            case "search" -> search(r);
             case "stop" -> {
                 chats.delete(r.chatId());
                 log.info("chat={} stopped; its data was deleted", r.chatId());
@@ -95,6 +96,15 @@ final class SubscriberCommands {
     /** Inline buttons: language choice and "remove" under /list. */
     void onButton(long chatId, long userId, String data) throws TelegramApiException {
         String lang = chats.get(chatId).map(c -> c.language()).orElse(org.treatywatch.text.Language.DEFAULT_READER);
+        if (data.startsWith(Replies.SEARCH_CALLBACK)) { // anyone may page through results, in groups too
+            String words = lastSearch.get(chatId);
+            try {
+                if (words != null) sendResults(chatId, lang, words, Integer.parseInt(data.substring(Replies.SEARCH_CALLBACK.length())));
+            } catch (NumberFormatException e) {
+                log.debug("chat={} bad search page {}", chatId, data);
+            }
+            return;
+        }
         boolean group = chatId < 0;
         if (group && !permissions.isChatAdmin(chatId, userId)) {
             replies.send(chatId, lang, "group_admin_only");
@@ -112,6 +122,32 @@ final class SubscriberCommands {
                 replies.send(chatId, lang, "unsubscribe_none");
             }
         }
+    }
+
+    /** The last words each chat searched for, so the page buttons need only a page number (64-byte callback data). */
+    private final Map<Long, String> lastSearch = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED_SEARCHES = 10_000;
+    private SearchSource search = (words, page, lang) -> new SearchSource.Page("", 1, false, false);
+
+    SubscriberCommands withSearch(SearchSource search) {
+        this.search = search;
+        return this;
+    }
+
+    private void search(Request r) throws TelegramApiException {
+        String words = String.join(" ", r.command().args()).strip();
+        if (words.isEmpty()) {
+            replies.send(r.chatId(), r.lang(), "search_usage");
+            return;
+        }
+        if (lastSearch.size() > MAX_REMEMBERED_SEARCHES) lastSearch.clear();
+        lastSearch.put(r.chatId(), words);
+        sendResults(r.chatId(), r.lang(), words, 1);
+    }
+
+    private void sendResults(long chatId, String lang, String words, int page) throws TelegramApiException {
+        SearchSource.Page p = search.search(words, Math.max(1, Math.min(page, 1000)), lang);
+        replies.sendPaged(chatId, p.html(), lang, p.page(), p.previous(), p.next());
     }
 
     private void setLanguage(long chatId, String requested, String current) throws TelegramApiException {

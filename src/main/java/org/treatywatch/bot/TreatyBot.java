@@ -147,6 +147,12 @@ public final class TreatyBot implements LongPollingSingleThreadUpdateConsumer {
         throw new java.io.IOException("files are not read here");
     };
 
+    /** The archive search behind /search. */
+    public TreatyBot withSearch(SearchSource search) {
+        subscriber.withSearch(search);
+        return this;
+    }
+
     /** Where sent files are downloaded from (the service's Bot API connection). */
     public TreatyBot withFiles(Files files) {
         this.files = files;

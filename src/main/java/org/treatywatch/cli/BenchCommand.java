@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** Benchmarks, so timing goals are measured on the machine at hand rather than asserted in tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput on this machine.",
-        subcommands = {BenchCommand.Detection.class, BenchCommand.Delivery.class, BenchCommand.Matching.class, PollBench.class,
+        subcommands = {BenchCommand.Detection.class, BenchCommand.Delivery.class, BenchCommand.Matching.class, PollBench.class, SearchBench.class,
                 FarmCommand.class})
 final class BenchCommand implements Runnable {
     @Spec

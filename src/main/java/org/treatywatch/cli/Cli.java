@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The top-level command and its subcommands. */
 @Command(name = "treatywatch", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
         description = "Watches Hebrew and Arabic news for the Russia–Iran treaty and alerts on Telegram.",
-        subcommands = {RunCommand.class, PollCommand.class, InspectCommand.class, FeedsCommand.class, EvalCommand.class, BenchCommand.class, TimelineCommand.class, BackupCommand.class})
+        subcommands = {RunCommand.class, PollCommand.class, InspectCommand.class, FeedsCommand.class, EvalCommand.class, BenchCommand.class, TimelineCommand.class, BackupCommand.class,
+            SearchCommand.class})
 public final class Cli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -30,6 +30,36 @@ public final class ItemStore {
         }
     }
 
+    /** A relevant item as the archive search indexes it, with its story's stage and event date. */
+    public record Archived(long id, Long storyId, String title, String evidence, String outlet, String url, java.time.Instant seenAt,
+                           String stage, java.time.LocalDate eventDate) {}
+
+    /** Relevant items stored after this id, oldest first: what the search index has not seen yet. */
+    public List<Archived> archivedAfter(long afterId, int limit) {
+        return db.tx(c -> {
+            List<Archived> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT i.id, i.story_id, i.title, i.evidence, i.outlet, i.url, i.seen_at, s.stage, s.event_date
+                    FROM items i LEFT JOIN stories s ON s.id = i.story_id
+                    WHERE i.id > ? AND i.status = 'relevant'
+                    ORDER BY i.id
+                    FETCH FIRST ? ROWS ONLY""")) {
+                ps.setLong(1, afterId);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long story = rs.getLong(2);
+                        Long storyId = rs.wasNull() ? null : story;
+                        java.sql.Date d = rs.getDate(9);
+                        out.add(new Archived(rs.getLong(1), storyId, rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), Sql.instant(rs, "seen_at"), rs.getString(8), d == null ? null : d.toLocalDate()));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Of these guids, the ones already stored for the feed: one query per 64, not one per item. */
     public java.util.Set<String> knownGuids(String feedId, java.util.Collection<String> guids) {
         if (guids.isEmpty()) return java.util.Set.of();
