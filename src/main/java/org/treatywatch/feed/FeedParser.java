@@ -86,7 +86,11 @@ public final class FeedParser {
     private static String clean(String xml) {
         String s = xml;
         if (!s.isEmpty() && s.charAt(0) == '\uFEFF') s = s.substring(1);
-        return PLAIN_DOCTYPE.matcher(s.stripLeading()).replaceFirst("");
+        s = s.stripLeading();
+        // A DOCTYPE comes before the root element: only the head is searched, not the whole feed.
+        String head = s.substring(0, Math.min(s.length(), 4096));
+        if (!DOCTYPE.matcher(head).find()) return s;
+        return PLAIN_DOCTYPE.matcher(s).replaceFirst("");
     }
 
     /** Escapes stray ampersands and turns HTML named entities into numeric ones. */

@@ -24,7 +24,16 @@ public final class Bidi {
 
     /** Text from a feed or a page without hidden bidi and zero-width controls. */
     public static String stripControls(String text) {
-        return text == null ? null : CONTROLS.matcher(text).replaceAll("");
+        if (text == null) return null;
+        // Most text has none: one pass over the characters is far cheaper than the regex.
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '\u200B' && c <= '\u200F') || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2060' && c <= '\u206F')
+                    || c == '\uFEFF' || c == '\u061C' || c == '\u180E') {
+                return CONTROLS.matcher(text).replaceAll("");
+            }
+        }
+        return text;
     }
 
     /** Isolates every Latin or numeric run in right-to-left text; other text is returned as is. */
