@@ -61,7 +61,8 @@ public final class Service implements AutoCloseable {
         Pipeline pipeline = new Pipeline(config, loaded);
         Sender sender = new Sender(pipeline.outbox(), pipeline.chats(), telegram.client, config.linkPreviews(),
                 new DigestComposer(pipeline.outbox(), pipeline.chats(), pipeline.templates()))
-                .withEdits(new EditComposer(pipeline.stories(), pipeline.chats(), pipeline.templates()));
+                .withEdits(new EditComposer(pipeline.stories(), pipeline.chats(), pipeline.templates()))
+                .withTopicNotice(lang -> pipeline.templates().render("topic_gone", lang, Map.of()).strip());
         pipeline.onQueued(sender::wake);
         // one registry per service instance: two services in one JVM (tests, a cluster member) never mix counts
         io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics = OpsServer.newRegistry();

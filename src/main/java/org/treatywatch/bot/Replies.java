@@ -83,8 +83,18 @@ final class Replies {
                 .caption(templates.render(captionTemplate, lang, context).strip()).parseMode("HTML").build());
     }
 
+    /** The forum topic the command being answered came from, per update-handling thread (null: none). */
+    private final ThreadLocal<Long> topic = new ThreadLocal<>();
+
+    void inTopic(Long threadId) {
+        if (threadId == null) topic.remove();
+        else topic.set(threadId);
+    }
+
     private void execute(long chatId, String html, InlineKeyboardMarkup keyboard) throws TelegramApiException {
+        Long thread = topic.get();
         SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder().chatId(chatId).text(html.strip()).parseMode("HTML")
+                .messageThreadId(thread == null ? null : thread.intValue())
                 .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
         if (keyboard != null) b.replyMarkup(keyboard);
         telegram.execute(b.build());

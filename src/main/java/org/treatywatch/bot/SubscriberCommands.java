@@ -163,7 +163,7 @@ final class SubscriberCommands {
     private void subscribe(Request r) throws TelegramApiException {
         Command cmd = r.command();
         if (cmd.args().isEmpty()) {
-            ChatStore.Added added = chats.subscribe(r.chatId(), null);
+            ChatStore.Added added = chats.subscribe(r.chatId(), null, r.threadId());
             replies.send(r.chatId(), r.lang(), switch (added) {
                 case ADDED -> "subscribed";
                 case EXISTS -> "already_subscribed";
@@ -176,7 +176,7 @@ final class SubscriberCommands {
             return;
         }
         String filter = String.join(" ", cmd.args());
-        switch (chats.subscribe(r.chatId(), filter)) {
+        switch (chats.subscribe(r.chatId(), filter, r.threadId())) {
             case LIMIT -> replies.send(r.chatId(), r.lang(), "subscribe_limit");
             case EXISTS -> replies.send(r.chatId(), r.lang(), "already_subscribed");
             case ADDED -> {
@@ -217,7 +217,8 @@ final class SubscriberCommands {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         for (Subscription s : subs) {
-            rows.add(Map.of("id", s.id(), "filter", Bidi.isolateLtrRuns(s.filter())));
+            rows.add(Map.of("id", s.id(), "filter", Bidi.isolateLtrRuns(s.filter()),
+                    "topic", s.threadId() == null ? "" : Bidi.FSI + "#" + s.threadId() + Bidi.PDI));
             ids.add(s.id());
         }
         replies.sendList(chatId, lang, Map.of("subs", rows), ids);

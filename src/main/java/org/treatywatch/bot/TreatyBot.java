@@ -49,6 +49,7 @@ public final class TreatyBot implements LongPollingSingleThreadUpdateConsumer {
 
     @Override
     public void consume(Update update) {
+        replies.inTopic(null); // only a topic message's command is answered in its topic
         try {
             if (update.hasCallbackQuery()) onCallback(update.getCallbackQuery());
             else if (update.hasMessage()) onMessage(update.getMessage());
@@ -91,7 +92,10 @@ public final class TreatyBot implements LongPollingSingleThreadUpdateConsumer {
         }
         Command cmd = parsed.get();
         log.info("chat={} command /{}", chatId, cmd.name());
-        Request req = new Request(chatId, type, userId, userLang, chat, isNew, cmd);
+        // A command sent inside a forum topic is answered there, and its subscription delivers there.
+        Long thread = Boolean.TRUE.equals(m.getIsTopicMessage()) && m.getMessageThreadId() != null ? (long) m.getMessageThreadId() : null;
+        Request req = new Request(chatId, type, userId, userLang, chat, isNew, cmd, thread);
+        replies.inTopic(thread);
         Optional<String> problem = InputRules.problem(cmd);
         if (problem.isPresent()) {
             replies.send(chatId, req.lang(), "bad_input", Map.of(problem.get(), true));

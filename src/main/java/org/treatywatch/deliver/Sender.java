@@ -165,6 +165,7 @@ public final class Sender implements AutoCloseable {
         MDC.put("chat", String.valueOf(row.chatId()));
         SendMessage msg = SendMessage.builder()
                 .chatId(row.chatId())
+                .messageThreadId(row.threadId() == null ? null : row.threadId().intValue())
                 .text(row.body())
                 .parseMode("HTML")
                 .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(!linkPreviews).build())
@@ -204,6 +205,11 @@ public final class Sender implements AutoCloseable {
             limits.retryAfter(row.chatId(), until, global);
             outbox.retryLater(row.id(), reason, until);
             log.warn("alert item={} chat={} rate limited{}; retry in {}s", row.itemId(), row.chatId(), global ? " (whole bot)" : "", seconds);
+        } else if (code == 400 && row.threadId() != null && topicGone(String.valueOf(e.getApiResponse()))) {
+            // The forum topic was deleted or closed: its alerts go to the general topic, with one notice.
+            if (chats.topicGone(row.chatId(), row.threadId()) > 0) notifyTopicGone(row.chatId());
+            outbox.retryLater(row.id(), reason, clock.instant());
+            log.warn("chat={} topic {} is gone; its alerts go to the general topic", row.chatId(), row.threadId());
         } else if (code == 403 || (code == 400 && String.valueOf(e.getApiResponse()).toLowerCase().contains("chat not found"))) {
             chats.deactivate(row.chatId());
             int dropped = outbox.dropForChat(row.chatId(), reason);
@@ -214,6 +220,30 @@ public final class Sender implements AutoCloseable {
             log.error("alert item={} chat={} rejected: {}", row.itemId(), row.chatId(), reason);
         } else {
             retryOrGiveUp(row, reason);
+        }
+    }
+
+    static boolean topicGone(String apiResponse) {
+        String r = apiResponse.toLowerCase(java.util.Locale.ROOT);
+        return r.contains("thread not found") || r.contains("topic_closed") || r.contains("topic_deleted") || r.contains("topic closed");
+    }
+
+    private java.util.function.Function<String, String> topicNotice = lang -> null;
+
+    /** The notice (Telegram HTML, in a chat's language) sent to the general topic when a topic's alerts move there. */
+    public Sender withTopicNotice(java.util.function.Function<String, String> notice) {
+        this.topicNotice = notice;
+        return this;
+    }
+
+    private void notifyTopicGone(long chatId) {
+        String lang = chats.get(chatId).map(org.treatywatch.store.Chat::language).orElse(org.treatywatch.text.Language.DEFAULT_READER);
+        String html = topicNotice.apply(lang);
+        if (html == null || html.isBlank()) return;
+        try {
+            telegram.execute(SendMessage.builder().chatId(chatId).text(html).parseMode("HTML").build());
+        } catch (TelegramApiException | RuntimeException e) {
+            log.warn("chat={} topic notice not sent: {}", chatId, e.getMessage());
         }
     }
 

@@ -23,13 +23,26 @@ import org.treatywatch.store.Subscription;
  */
 public final class SubscriptionIndex {
     /** A keyword subscription: its chat's dense index and, per word, the ids of the forms that satisfy it. */
-    private record Entry(int chat, int[][] include, int[][] exclude, Set<String> feeds) {}
+    private record Entry(int chat, int[][] include, int[][] exclude, Set<String> feeds, Long thread) {}
+
+    /** The matched chats (chat id → language), and for each the forum topic its alert goes to. */
+    public interface Matched extends Map<Long, String> {
+        /** Each matched chat with its language and topic (null: the general topic). */
+        void forEachTarget(Target target);
+    }
+
+    @FunctionalInterface
+    public interface Target {
+        void accept(long chatId, String language, Long threadId);
+    }
 
     private final Map<String, Integer> termIds = new HashMap<>();
     private final Map<Long, Integer> chatIndex = new HashMap<>();
     private final List<Long> chatIds = new ArrayList<>();
     private final List<String> chatLanguages = new ArrayList<>();
     private final int[] alwaysChats;
+    /** The topic of each chat's first whole-topic subscription (a chat gets one alert per item), by dense chat index. */
+    private final Map<Integer, Long> alwaysThreads = new HashMap<>();
     private final List<Entry> excludeOnly = new ArrayList<>();
     private final Map<String, List<Entry>> byFeed = new HashMap<>();
     private final List<List<Entry>> byTerm = new ArrayList<>();
@@ -42,10 +55,11 @@ public final class SubscriptionIndex {
             int chat = chat(s);
             KeywordFilter f = KeywordFilter.parse(s.filter());
             if (f.include().isEmpty() && f.exclude().isEmpty() && f.feeds().isEmpty()) {
+                if (!always.get(chat) && s.threadId() != null) alwaysThreads.put(chat, s.threadId());
                 always.set(chat);
                 continue;
             }
-            Entry e = new Entry(chat, terms(f.include()), terms(f.exclude()), f.feeds());
+            Entry e = new Entry(chat, terms(f.include()), terms(f.exclude()), f.feeds(), s.threadId());
             if (!f.include().isEmpty()) {
                 // Any required word will do as the key; the longest is usually the rarest.
                 String word = f.include().stream().max((a, b) -> a.length() - b.length()).orElseThrow();
@@ -65,7 +79,7 @@ public final class SubscriptionIndex {
     }
 
     /** chat id → language for every chat with a matching subscription, each chat once. */
-    public Map<Long, String> match(ItemFacts item) {
+    public Matched match(ItemFacts item) {
         // Scratch bit sets are reused per thread and cleared after use: matching is on the hot path.
         BitSet[] scratch = SCRATCH.get();
         BitSet present = scratch[0], seen = scratch[1];
@@ -79,13 +93,14 @@ public final class SubscriptionIndex {
 
     private static final ThreadLocal<BitSet[]> SCRATCH = ThreadLocal.withInitial(() -> new BitSet[] {new BitSet(), new BitSet()});
 
-    private Map<Long, String> match(ItemFacts item, BitSet present, BitSet seen) {
+    private Matched match(ItemFacts item, BitSet present, BitSet seen) {
         for (String w : item.words()) {
             Integer id = termIds.get(w);
             if (id != null) present.set(id);
         }
         // Whole-topic chats are shared by every result, not copied; only the other matches are collected.
         int[] out = new int[64];
+        Long[] threads = new Long[64];
         int n = 0;
         for (int c : alwaysChats) seen.set(c);
         List<List<Entry>> groups = new ArrayList<>();
@@ -96,11 +111,15 @@ public final class SubscriptionIndex {
             for (Entry e : group) {
                 if (seen.get(e.chat) || !matches(e, item, present)) continue;
                 seen.set(e.chat);
-                if (n == out.length) out = Arrays.copyOf(out, n * 2);
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, n * 2);
+                    threads = Arrays.copyOf(threads, n * 2);
+                }
+                threads[n] = e.thread;
                 out[n++] = e.chat;
             }
         }
-        return new Chats(out, n);
+        return new Chats(out, threads, n);
     }
 
     private static boolean matches(Entry e, ItemFacts item, BitSet present) {
@@ -143,15 +162,23 @@ public final class SubscriptionIndex {
      * The matched chats as a read-only map over the dense indices: the shared whole-topic chats,
      * then this item's other matches. Iteration is what callers do.
      */
-    private final class Chats extends AbstractMap<Long, String> {
+    private final class Chats extends AbstractMap<Long, String> implements Matched {
         private final int[] extra;
+        private final Long[] extraThreads;
         private final int extraCount;
         private final int n;
 
-        Chats(int[] extra, int extraCount) {
+        Chats(int[] extra, Long[] extraThreads, int extraCount) {
             this.extra = extra;
+            this.extraThreads = extraThreads;
             this.extraCount = extraCount;
             this.n = alwaysChats.length + extraCount;
+        }
+
+        @Override
+        public void forEachTarget(Target target) {
+            for (int c : alwaysChats) target.accept(chatIds.get(c), chatLanguages.get(c), alwaysThreads.get(c));
+            for (int i = 0; i < extraCount; i++) target.accept(chatIds.get(extra[i]), chatLanguages.get(extra[i]), extraThreads[i]);
         }
 
         private int at(int i) {

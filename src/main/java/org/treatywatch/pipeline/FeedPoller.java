@@ -172,14 +172,17 @@ public final class FeedPoller {
             boolean isRelevant = a.relevance().relevant();
             if (isRelevant) relevant.add(a);
             Map<Long, String> bodies = new HashMap<>();
+            Map<Long, Long> threads = new HashMap<>();
             if (isRelevant && !dryRun) {
                 ItemFacts facts = new ItemFacts(def.id(), KeywordFilter.wordsOf(a.article().title() + "\n" + a.article().text()));
                 Map<String, String> byLang = new HashMap<>();
-                subscriptions.current(now).match(facts).forEach((chat, lang) ->
-                        bodies.put(chat, byLang.computeIfAbsent(lang, l -> renderer.render(a.alert(), l))));
+                subscriptions.current(now).match(facts).forEachTarget((chat, lang, thread) -> {
+                    bodies.put(chat, byLang.computeIfAbsent(lang, l -> renderer.render(a.alert(), l)));
+                    if (thread != null) threads.put(chat, thread);
+                });
             }
             toStore.add(new PollRecorder.NewItem(stored(def, item, a, isRelevant ? StoredItem.RELEVANT : StoredItem.IRRELEVANT), bodies,
-                    isRelevant && !dryRun ? placer.place(a, item.url() == null ? a.alert().url() : item.url(), def.name()) : null));
+                    isRelevant && !dryRun ? placer.place(a, item.url() == null ? a.alert().url() : item.url(), def.name()) : null, threads));
         }
         if (left > 0) log.warn("feed={} poll {}: {} new items left for the next poll", def.id(), stopping ? "stopped" : "out of time", left);
         int queued = 0;

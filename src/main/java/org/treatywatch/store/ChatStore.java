@@ -104,26 +104,65 @@ public final class ChatStore {
 
     /** Adds a subscription (filter null = the whole topic) unless it exists or the chat has too many. */
     public Added subscribe(long chatId, String filter) {
+        return subscribe(chatId, filter, null);
+    }
+
+    /**
+     * Adds a subscription delivering to a forum topic (threadId null: the general topic). The same
+     * filter made again in another topic moves there: a chat gets one alert per item.
+     */
+    public Added subscribe(long chatId, String filter, Long threadId) {
         return change(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT filter FROM subscriptions WHERE chat_id = ? AND topic = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, filter, thread_id FROM subscriptions WHERE chat_id = ? AND topic = ?")) {
                 ps.setLong(1, chatId);
                 ps.setString(2, Subscription.TREATY);
                 int count = 0;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         count++;
-                        if (java.util.Objects.equals(rs.getString(1), filter)) return Added.EXISTS;
+                        if (!java.util.Objects.equals(rs.getString(2), filter)) continue;
+                        long was = rs.getLong(3);
+                        Long wasThread = rs.wasNull() ? null : was;
+                        if (java.util.Objects.equals(wasThread, threadId)) return Added.EXISTS;
+                        try (PreparedStatement mv = c.prepareStatement("UPDATE subscriptions SET thread_id = ? WHERE id = ?")) {
+                            Sql.setLong(mv, 1, threadId);
+                            mv.setLong(2, rs.getLong(1));
+                            mv.executeUpdate();
+                        }
+                        return Added.ADDED;
                     }
                 }
                 if (count >= MAX_SUBSCRIPTIONS) return Added.LIMIT;
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO subscriptions (chat_id, topic, filter) VALUES (?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO subscriptions (chat_id, topic, filter, thread_id) VALUES (?, ?, ?, ?)")) {
                 ps.setLong(1, chatId);
                 ps.setString(2, Subscription.TREATY);
                 ps.setString(3, filter);
+                Sql.setLong(ps, 4, threadId);
                 ps.executeUpdate();
             }
             return Added.ADDED;
+        });
+    }
+
+    /**
+     * A forum topic is gone (deleted or closed): its subscriptions and waiting alerts go to the
+     * general topic from now on. Returns how many subscriptions were moved (0: already done).
+     */
+    public int topicGone(long chatId, long threadId) {
+        return change(c -> {
+            int moved;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE subscriptions SET thread_id = NULL WHERE chat_id = ? AND thread_id = ?")) {
+                ps.setLong(1, chatId);
+                ps.setLong(2, threadId);
+                moved = ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET thread_id = NULL WHERE chat_id = ? AND thread_id = ? AND status <> 'sent'")) {
+                ps.setLong(1, chatId);
+                ps.setLong(2, threadId);
+                ps.executeUpdate();
+            }
+            return moved;
         });
     }
 
@@ -304,13 +343,15 @@ public final class ChatStore {
     private static List<Subscription> query(Connection c, String where, Object... args) throws SQLException {
         List<Subscription> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT s.id, s.chat_id, ch.language, s.topic, s.filter FROM subscriptions s "
+                "SELECT s.id, s.chat_id, ch.language, s.topic, s.filter, s.thread_id FROM subscriptions s "
                         + "JOIN chats ch ON ch.chat_id = s.chat_id " + where + " ORDER BY s.id")) {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    long thread = rs.getLong(6);
+                    Long threadId = rs.wasNull() ? null : thread;
                     out.add(new Subscription(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5) == null ? "" : rs.getString(5)));
+                            rs.getString(5) == null ? "" : rs.getString(5), threadId));
                 }
             }
         }

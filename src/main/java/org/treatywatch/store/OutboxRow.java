@@ -1,7 +1,12 @@
 package org.treatywatch.store;
 
 /** One delivery: a rendered alert for one chat. */
-public record OutboxRow(long id, long itemId, long chatId, String body, String status, int attempts) {
+/** threadId: the forum topic the alert goes to (null: the general topic, or a chat without topics). */
+public record OutboxRow(long id, long itemId, long chatId, String body, String status, int attempts, Long threadId) {
+    public OutboxRow(long id, long itemId, long chatId, String body, String status, int attempts) {
+        this(id, itemId, chatId, body, status, attempts, null);
+    }
+
     public static final String PENDING = "pending";
     public static final String SENDING = "sending";
     public static final String SENT = "sent";

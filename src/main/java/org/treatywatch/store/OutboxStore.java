@@ -25,8 +25,8 @@ public final class OutboxStore {
      * maxEdits times, an edit is asked for instead. One read of the story's rows and two batches,
      * whatever the number of chats. Held rows wait for the chat's digest. Returns the rows added.
      */
-    static int queue(Connection c, long itemId, Long storyId, java.util.Map<Long, String> bodies, java.util.Set<Long> held,
-                     Instant sentAfter, int maxEdits) throws SQLException {
+    static int queue(Connection c, long itemId, Long storyId, java.util.Map<Long, String> bodies, java.util.Map<Long, Long> threads,
+                     java.util.Set<Long> held, Instant sentAfter, int maxEdits) throws SQLException {
         java.util.Set<Long> has = new java.util.HashSet<>();
         List<Long> edits = new ArrayList<>();
         if (storyId != null) {
@@ -59,7 +59,7 @@ public final class OutboxStore {
         }
         int added = 0;
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO outbox (item_id, story_id, chat_id, body, status) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO outbox (item_id, story_id, chat_id, body, status, thread_id) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (var e : bodies.entrySet()) {
                 if (has.contains(e.getKey())) continue;
                 ps.setLong(1, itemId);
@@ -68,6 +68,7 @@ public final class OutboxStore {
                 ps.setLong(3, e.getKey());
                 ps.setString(4, e.getValue());
                 ps.setString(5, held.contains(e.getKey()) ? OutboxRow.HELD : OutboxRow.PENDING);
+                Sql.setLong(ps, 6, threads.get(e.getKey()));
                 ps.addBatch();
                 added++;
             }
@@ -112,7 +113,7 @@ public final class OutboxStore {
         return db.tx(c -> {
             List<OutboxRow> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, item_id, chat_id, body, status, attempts FROM outbox WHERE id IN ("
+                    "SELECT id, item_id, chat_id, body, status, attempts, thread_id FROM outbox WHERE id IN ("
                             + "SELECT MIN(id) FROM outbox WHERE status = 'pending' AND (not_before IS NULL OR not_before <= ?) "
                             + "GROUP BY chat_id) ORDER BY id FETCH FIRST ? ROWS ONLY")) {
                 Sql.setInstant(ps, 1, now);
@@ -297,8 +298,13 @@ public final class OutboxStore {
         }
     }
 
-    /** A row of {@code SELECT id, item_id, chat_id, body, status, attempts}. */
+    /** A row of {@code SELECT id, item_id, chat_id, body, status, attempts[, thread_id]}. */
     static OutboxRow row(ResultSet rs) throws SQLException {
-        return new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getInt(6));
+        Long thread = null;
+        if (rs.getMetaData().getColumnCount() >= 7) {
+            long t = rs.getLong(7);
+            thread = rs.wasNull() ? null : t;
+        }
+        return new OutboxRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getInt(6), thread);
     }
 }

@@ -11,10 +11,17 @@ import java.util.Set;
  * stored without its outbox rows (or the reverse), whatever happens to the process.
  */
 public final class PollRecorder {
-    /** An item to store, with the rendered alert for each chat that should get it (empty if none). */
-    public record NewItem(StoredItem item, Map<Long, String> deliveries, Placement placement) {
+    /**
+     * An item to store, with the rendered alert for each chat that should get it (empty if none) and,
+     * for chats whose subscription is in a forum topic, that topic.
+     */
+    public record NewItem(StoredItem item, Map<Long, String> deliveries, Placement placement, Map<Long, Long> threads) {
         public NewItem(StoredItem item, Map<Long, String> deliveries) {
-            this(item, deliveries, null);
+            this(item, deliveries, null, Map.of());
+        }
+
+        public NewItem(StoredItem item, Map<Long, String> deliveries, Placement placement) {
+            this(item, deliveries, placement, Map.of());
         }
     }
 
@@ -74,7 +81,7 @@ public final class PollRecorder {
                 if (!n.item().status().equals(StoredItem.RELEVANT) || n.deliveries().isEmpty()) continue;
                 if (digestChats == null) digestChats = ChatStore.digestChats(c);
                 // One alert per story and chat: a later report edits the alert already sent.
-                queued += OutboxStore.queue(c, id, storyId, n.deliveries(), digestChats, now.minus(EDIT_WINDOW), MAX_EDITS);
+                queued += OutboxStore.queue(c, id, storyId, n.deliveries(), n.threads(), digestChats, now.minus(EDIT_WINDOW), MAX_EDITS);
             }
             ItemStore.insertAll(c, plain);
             FeedStore.markInitialized(c, feedId, any, now);

@@ -22,6 +22,11 @@ final class Sql {
         return t == null ? null : t.toInstant();
     }
 
+    static void setLong(java.sql.PreparedStatement ps, int i, Long value) throws SQLException {
+        if (value == null) ps.setNull(i, java.sql.Types.BIGINT);
+        else ps.setLong(i, value);
+    }
+
     static String clip(String s, int max) {
         if (s == null || s.length() <= max) return s;
         return s.substring(0, max - 1) + "…";

@@ -107,6 +107,30 @@ public final class FakeBotApi implements AutoCloseable {
         return List.copyOf(documents);
     }
 
+    /** A user writes inside a forum topic of a supergroup (is_topic_message, message_thread_id). */
+    public void userSendsInTopic(long groupId, long userId, int threadId, String text) {
+        ObjectNode msg = JSON.createObjectNode();
+        msg.put("message_id", messageIds.incrementAndGet());
+        msg.put("date", System.currentTimeMillis() / 1000);
+        msg.putObject("chat").put("id", groupId).put("type", "supergroup").put("title", "Forum").put("is_forum", true);
+        msg.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "User").put("language_code", "he");
+        msg.put("message_thread_id", threadId);
+        msg.put("is_topic_message", true);
+        msg.put("text", text);
+        if (text.startsWith("/")) {
+            int len = text.contains(" ") ? text.indexOf(' ') : text.length();
+            msg.putArray("entities").addObject().put("type", "bot_command").put("offset", 0).put("length", len);
+        }
+        addUpdate("message", msg);
+    }
+
+    /** The topic is deleted: sending into it answers 400 "message thread not found", as Telegram does. */
+    public void deleteTopic(long groupId, int threadId) {
+        goneTopics.add(groupId + "/" + threadId);
+    }
+
+    private final java.util.Set<String> goneTopics = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** A user writes in a group (negative chat id). */
     public void userSendsInGroup(long groupId, long userId, String text) {
         ObjectNode msg = JSON.createObjectNode();
@@ -324,6 +348,10 @@ public final class FakeBotApi implements AutoCloseable {
                         ObjectNode err = error((Integer) failure[0], (String) failure[1]);
                         if (failure[2] != null) err.set("parameters", (ObjectNode) failure[2]);
                         reply(ex, (Integer) failure[0], err);
+                        return;
+                    }
+                    if (req.hasNonNull("message_thread_id") && goneTopics.contains(chatId + "/" + req.path("message_thread_id").asText())) {
+                        reply(ex, 400, error(400, "Bad Request: message thread not found"));
                         return;
                     }
                     String text = req.path("text").asText();
