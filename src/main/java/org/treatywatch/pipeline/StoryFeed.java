@@ -92,6 +92,10 @@ public final class StoryFeed {
         ctx.put("outlets", outlets);
         SyndEntry e = new SyndEntryImpl();
         e.setUri(selfUrl + "#story-" + s.id());
+        // Atom wants an author: the outlets that reported the story.
+        String by = String.join(", ", new java.util.LinkedHashSet<>(reports.stream().map(StoryStore.Report::outlet)
+                .filter(o -> o != null && !o.isBlank()).toList()));
+        e.setAuthor(by.isBlank() ? "treatywatch" : by);
         e.setTitle(headline.isBlank() ? original : headline);
         reports.stream().map(StoryStore.Report::url).filter(u -> u != null && !u.isBlank()).findFirst().ifPresent(e::setLink);
         e.setPublishedDate(Date.from(s.firstSeen()));
