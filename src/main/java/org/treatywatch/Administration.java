@@ -171,12 +171,7 @@ public final class Administration implements AdminActions {
 
     // Every stored feed (feeds.yaml's and admins'), paused ones as disabled.
     private List<FeedDef> listed() {
-        List<FeedDef> out = new java.util.ArrayList<>();
-        for (FeedRow r : pipeline.feeds().all()) {
-            FeedDef d = r.def();
-            out.add(new FeedDef(d.id(), d.name(), d.url(), d.kind(), d.language(), d.interval(), d.enabled() && !r.paused(), d.links()));
-        }
-        return out;
+        return pipeline.feeds().all().stream().map(FeedRow::listed).toList();
     }
 
     private FetchResult fetch(String url) throws AddFeedException {

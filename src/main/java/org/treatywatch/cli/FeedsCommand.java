@@ -138,7 +138,7 @@ final class FeedsCommand implements Runnable {
             try (Db db = Db.open(config.dbUrl())) {
                 for (FeedRow r : new FeedStore(db).all()) {
                     origins.put(r.id(), r.origin());
-                    if (!ids.contains(r.id())) feeds.add(asListed(r));
+                    if (!ids.contains(r.id())) feeds.add(r.listed());
                 }
             }
             String y = opml ? org.treatywatch.config.Opml.write("treatywatch feeds", feeds)
@@ -150,11 +150,6 @@ final class FeedsCommand implements Runnable {
             return 0;
         }
 
-        /** An admin's feed as listed: paused feeds export as disabled. */
-        static FeedDef asListed(FeedRow r) {
-            FeedDef d = r.def();
-            return new FeedDef(d.id(), d.name(), d.url(), d.kind(), d.language(), d.interval(), d.enabled() && !r.paused(), d.links());
-        }
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,

@@ -144,7 +144,7 @@ final class PollBench implements Callable<Integer> {
         }
     }
 
-    private static void deleteTree(Path root) {
+    static void deleteTree(Path root) {
         try (var paths = Files.walk(root)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(q -> q.toFile().delete());
         } catch (java.io.IOException ignored) {

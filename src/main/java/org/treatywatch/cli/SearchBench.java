@@ -72,9 +72,7 @@ final class SearchBench implements Callable<Integer> {
                     items, buildSeconds, nanos[queries / 2] / 1e6, nanos[(int) (queries * 0.95)] / 1e6, nanos[(int) (queries * 0.99)] / 1e6,
                     queries, results);
         } finally {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            PollBench.deleteTree(dir);
         }
         out.flush();
         return 0;

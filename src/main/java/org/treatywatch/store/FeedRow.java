@@ -16,6 +16,11 @@ public record FeedRow(
         return def.id();
     }
 
+    /** The definition as a feed list shows it (exports): a paused feed is listed as disabled. */
+    public FeedDef listed() {
+        return new FeedDef(def.id(), def.name(), def.url(), def.kind(), def.language(), def.interval(), active(), def.links());
+    }
+
     /** Polled by the scheduler: enabled in its definition and not paused by an admin. */
     public boolean active() {
         return def.enabled() && !paused;

@@ -71,30 +71,37 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** A user writes text in a private chat whose id is the user's id. */
     public void userSends(long userId, String text, String languageCode) {
+        ObjectNode msg = message(userId, userId, "private", languageCode);
+        ((ObjectNode) msg.get("chat")).put("first_name", "User");
+        addUpdate("message", withText(msg, text));
+    }
+
+    // A new message in a chat from a user: id, date, chat and sender.
+    private ObjectNode message(long chatId, long userId, String chatType, String languageCode) {
         ObjectNode msg = JSON.createObjectNode();
         msg.put("message_id", messageIds.incrementAndGet());
         msg.put("date", System.currentTimeMillis() / 1000);
-        msg.putObject("chat").put("id", userId).put("type", "private").put("first_name", "User");
+        msg.putObject("chat").put("id", chatId).put("type", chatType);
         ObjectNode from = msg.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "User");
         if (languageCode != null) from.put("language_code", languageCode);
+        return msg;
+    }
+
+    // The text, marked as a bot command when it starts with '/', as Telegram marks it.
+    private static ObjectNode withText(ObjectNode msg, String text) {
         msg.put("text", text);
         if (text.startsWith("/")) {
             int len = text.contains(" ") ? text.indexOf(' ') : text.length();
             msg.putArray("entities").addObject().put("type", "bot_command").put("offset", 0).put("length", len);
         }
-        addUpdate("message", msg);
+        return msg;
     }
 
     /** A user sends a file (a document message) in a private chat; the bot can download it with getFile. */
     public void userSendsDocument(long userId, String fileName, byte[] content, String languageCode) {
         String fileId = "file-" + messageIds.incrementAndGet();
         files.put(fileId, content);
-        ObjectNode msg = JSON.createObjectNode();
-        msg.put("message_id", messageIds.incrementAndGet());
-        msg.put("date", System.currentTimeMillis() / 1000);
-        msg.putObject("chat").put("id", userId).put("type", "private").put("first_name", "User");
-        ObjectNode from = msg.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "User");
-        if (languageCode != null) from.put("language_code", languageCode);
+        ObjectNode msg = message(userId, userId, "private", languageCode);
         msg.putObject("document").put("file_id", fileId).put("file_unique_id", "u" + fileId).put("file_name", fileName)
                 .put("mime_type", "text/x-opml").put("file_size", content.length);
         addUpdate("message", msg);
@@ -109,19 +116,11 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** A user writes inside a forum topic of a supergroup (is_topic_message, message_thread_id). */
     public void userSendsInTopic(long groupId, long userId, int threadId, String text) {
-        ObjectNode msg = JSON.createObjectNode();
-        msg.put("message_id", messageIds.incrementAndGet());
-        msg.put("date", System.currentTimeMillis() / 1000);
-        msg.putObject("chat").put("id", groupId).put("type", "supergroup").put("title", "Forum").put("is_forum", true);
-        msg.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "User").put("language_code", "he");
+        ObjectNode msg = message(groupId, userId, "supergroup", "he");
+        ((ObjectNode) msg.get("chat")).put("title", "Forum").put("is_forum", true);
         msg.put("message_thread_id", threadId);
         msg.put("is_topic_message", true);
-        msg.put("text", text);
-        if (text.startsWith("/")) {
-            int len = text.contains(" ") ? text.indexOf(' ') : text.length();
-            msg.putArray("entities").addObject().put("type", "bot_command").put("offset", 0).put("length", len);
-        }
-        addUpdate("message", msg);
+        addUpdate("message", withText(msg, text));
     }
 
     /** The topic is deleted: sending into it answers 400 "message thread not found", as Telegram does. */
@@ -133,17 +132,9 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** A user writes in a group (negative chat id). */
     public void userSendsInGroup(long groupId, long userId, String text) {
-        ObjectNode msg = JSON.createObjectNode();
-        msg.put("message_id", messageIds.incrementAndGet());
-        msg.put("date", System.currentTimeMillis() / 1000);
-        msg.putObject("chat").put("id", groupId).put("type", "supergroup").put("title", "Group");
-        msg.putObject("from").put("id", userId).put("is_bot", false).put("first_name", "User").put("language_code", "ar");
-        msg.put("text", text);
-        if (text.startsWith("/")) {
-            int len = text.contains(" ") ? text.indexOf(' ') : text.length();
-            msg.putArray("entities").addObject().put("type", "bot_command").put("offset", 0).put("length", len);
-        }
-        addUpdate("message", msg);
+        ObjectNode msg = message(groupId, userId, "supergroup", "ar");
+        ((ObjectNode) msg.get("chat")).put("title", "Group");
+        addUpdate("message", withText(msg, text));
     }
 
     /** A group was upgraded to a supergroup: Telegram posts a service message in the old chat. */

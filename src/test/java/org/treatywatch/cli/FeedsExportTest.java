@@ -49,9 +49,7 @@ class FeedsExportTest {
                         Duration.ofMinutes(5), true, Optional.empty()), FeedRow.ORIGIN_BOT);
             }
             StringWriter exported = new StringWriter();
-            CommandLine cl = Cli.commandLine();
-            cl.setOut(new PrintWriter(exported));
-            assertThat(cl.execute("feeds", "export", "--opml", "--feeds", yaml.toString(), "--db", db)).isZero();
+            assertThat(cli(exported, "feeds", "export", "--opml", "--feeds", yaml.toString(), "--db", db)).isZero();
             assertThat(org.treatywatch.config.Opml.read(exported.toString())).extracting(e -> e.title(), e -> e.url(), e -> e.id().orElse(""))
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("Test from-file", web.url("/a.xml"), "from-file"),
                             org.assertj.core.groups.Tuple.tuple("Admin & Co", web.url("/b.xml"), "from-admin"));
@@ -64,10 +62,7 @@ class FeedsExportTest {
             Path empty = dir.resolve("empty.yaml");
             java.nio.file.Files.writeString(empty, "feeds: []\n");
             StringWriter report = new StringWriter();
-            CommandLine imp = Cli.commandLine();
-            imp.setOut(new PrintWriter(report));
-            imp.setErr(new PrintWriter(report));
-            int code = imp.execute("feeds", "import", opml.toString(), "--feeds", empty.toString(), "--db", fresh, "--allow-private-feeds");
+            int code = cli(report, "feeds", "import", opml.toString(), "--feeds", empty.toString(), "--db", fresh, "--allow-private-feeds");
             assertThat(report.toString()).contains("added    from-file", "added    from-admin", "skipped  " + web.url("/missing.xml") + ": unreachable",
                     "2 of 4 feeds added");
             assertThat(code).as("not everything was added").isEqualTo(1);
@@ -86,14 +81,19 @@ class FeedsExportTest {
         Path empty = dir.resolve("empty.yaml");
         java.nio.file.Files.writeString(empty, "feeds: []\n");
         StringWriter err = new StringWriter();
-        CommandLine cl = Cli.commandLine();
-        cl.setOut(new PrintWriter(err));
-        cl.setErr(new PrintWriter(err));
         String db = "jdbc:h2:file:" + dir.resolve("db");
-        assertThat(cl.execute("feeds", "import", notOpml.toString(), "--feeds", empty.toString(), "--db", db)).isEqualTo(1);
+        assertThat(cli(err, "feeds", "import", notOpml.toString(), "--feeds", empty.toString(), "--db", db)).isEqualTo(1);
         assertThat(err.toString()).contains("list.opml: ").contains("DOCTYPE").doesNotContain("root:");
         try (Db d = Db.open(db)) {
             assertThat(new FeedStore(d).all()).isEmpty();
         }
+    }
+
+    /** Runs the CLI with stdout and stderr into out; returns the exit code. */
+    static int cli(StringWriter out, String... args) {
+        CommandLine cl = Cli.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(out));
+        return cl.execute(args);
     }
 }
