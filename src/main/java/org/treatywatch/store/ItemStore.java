@@ -16,20 +16,6 @@ public final class ItemStore {
         this.db = db;
     }
 
-    public boolean isKnown(String feedId, String guid) {
-        return db.tx(c -> isKnown(c, feedId, guid));
-    }
-
-    static boolean isKnown(Connection c, String feedId, String guid) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM items WHERE feed_id = ? AND guid = ?")) {
-            ps.setString(1, feedId);
-            ps.setString(2, guid);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
     /** A relevant item as the archive search indexes it, with its story's stage and event date. */
     public record Archived(long id, Long storyId, String title, String evidence, String outlet, String url, java.time.Instant seenAt,
                            String stage, java.time.LocalDate eventDate) {}
