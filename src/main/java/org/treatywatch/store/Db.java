@@ -113,7 +113,7 @@ public final class Db implements AutoCloseable {
 
     /**
      * Like {@link #tx}, but a transaction the database rolled back to break a deadlock (SQLSTATE
-     * 40001/40P01: two polls touching the same stories) runs again, up to three times. The work must
+     * 40001/40P01: two polls touching the same stories) runs again, up to six times. The work must
      * only touch the database.
      */
     public <T> T txRetrying(SqlWork<T> work) {
@@ -121,10 +121,19 @@ public final class Db implements AutoCloseable {
             try {
                 return tx(work);
             } catch (StoreException e) {
-                if (attempt >= 3 || !(e.getCause() instanceof SQLException se) || !isDeadlock(se)) throw e;
+                if (attempt >= MAX_DEADLOCK_ATTEMPTS || !(e.getCause() instanceof SQLException se) || !isDeadlock(se)) throw e;
+                // A random pause, growing with the attempts, so the two transactions stop meeting.
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 25) * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }
+
+    private static final int MAX_DEADLOCK_ATTEMPTS = 6;
 
     private static boolean isDeadlock(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
