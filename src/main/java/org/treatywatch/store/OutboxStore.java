@@ -30,20 +30,22 @@ public final class OutboxStore {
         java.util.Set<Long> has = new java.util.HashSet<>();
         List<Long> edits = new ArrayList<>();
         if (storyId != null) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, chat_id, status, message_id, edits, sent_at FROM outbox WHERE story_id = ?")) {
+            // Chat ids alone come from the (story_id, chat_id) index without reading the rows and their bodies.
+            try (PreparedStatement ps = c.prepareStatement("SELECT chat_id FROM outbox WHERE story_id = ?")) {
                 ps.setLong(1, storyId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long chat = rs.getLong("chat_id");
-                        has.add(chat);
-                        Instant sent = Sql.instant(rs, "sent_at");
-                        rs.getLong("message_id");
-                        boolean hasMessage = !rs.wasNull();
-                        if (bodies.containsKey(chat) && OutboxRow.SENT.equals(rs.getString("status")) && hasMessage
-                                && rs.getInt("edits") < maxEdits && sent != null && !sent.isBefore(sentAfter)) {
-                            edits.add(rs.getLong("id"));
-                        }
+                    while (rs.next()) has.add(rs.getLong(1));
+                }
+            }
+            if (has.stream().anyMatch(bodies::containsKey)) {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        SELECT id, chat_id FROM outbox
+                        WHERE story_id = ? AND status = 'sent' AND message_id IS NOT NULL AND edits < ? AND sent_at >= ?""")) {
+                    ps.setLong(1, storyId);
+                    ps.setInt(2, maxEdits);
+                    Sql.setInstant(ps, 3, sentAfter);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) if (bodies.containsKey(rs.getLong(2))) edits.add(rs.getLong(1));
                     }
                 }
             }
