@@ -60,11 +60,24 @@ public final class ArticleAnalyzer {
     }
 
     public Analysis analyse(Article article, String outlet, String url) {
+        return analyse(article, outlet, url, true);
+    }
+
+    /**
+     * Polling's analysis: the summary and event card are written only for a relevant article (most
+     * items are not, and the card is a good part of the cost); an irrelevant one gets no alert (null).
+     */
+    Analysis judge(Article article, String outlet, String url) {
+        return analyse(article, outlet, url, false);
+    }
+
+    private Analysis analyse(Article article, String outlet, String url, boolean alwaysAlert) {
         Knowledge k = knowledge();
         TopicDetector detector = k.detector();
         Gazetteer gazetteer = k.gazetteer();
         String body = Sentences.bounded(article.text(), MAX_ANALYSED_CHARS);
         Relevance r = detector.detect(article.title(), body);
+        if (!alwaysAlert && !r.relevant()) return new Analysis(article, r, null);
         String summary = Summarizer.summarize(article.title(), body, r.evidence());
         // The "why" line shows the article's own evidence: not the headline, and not a sentence the summary already shows.
         List<String> bodyEvidence = r.evidence().stream().filter(e -> !article.title().contains(e.strip())).toList();

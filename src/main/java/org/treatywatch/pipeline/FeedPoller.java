@@ -243,7 +243,7 @@ public final class FeedPoller {
                     article.paragraphs(), article.published().or(item::published), article.language(),
                     article.canonicalUrl(), article.image());
         }
-        return analyzer.analyse(article, def.name(), item.url());
+        return analyzer.judge(article, def.name(), item.url());
     }
 
     private static StoredItem stored(FeedDef def, FeedItem item, Analysis a, String status) {
