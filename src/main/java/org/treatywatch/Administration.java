@@ -107,6 +107,9 @@ public final class Administration implements AdminActions {
         return new Added(def, items.size(), Optional.empty());
     }
 
+    /** An import of many unreachable feeds still ends: entries after this are reported as not tried. */
+    static final Duration IMPORT_BUDGET = Duration.ofMinutes(5);
+
     @Override
     public ImportReport importFeeds(String opml) {
         List<Opml.Entry> entries;
@@ -116,7 +119,13 @@ public final class Administration implements AdminActions {
             return new ImportReport(Optional.of(e.getMessage()), List.of());
         }
         List<ImportLine> lines = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + IMPORT_BUDGET.toNanos();
         for (Opml.Entry e : entries) {
+            if (System.nanoTime() > deadline) { // each fetch is bounded; so is the whole file
+                lines.add(new ImportLine(e.url(), e.title(), Optional.empty(), 0, Optional.empty(), Optional.of(new AddFeedException(
+                        AddFeedException.Reason.UNREACHABLE, "not tried: the import's " + IMPORT_BUDGET.toMinutes() + "-minute budget ran out"))));
+                continue;
+            }
             try {
                 if (pipeline.feeds().all().stream().anyMatch(f -> f.def().url().equalsIgnoreCase(e.url()))) {
                     throw new AddFeedException(AddFeedException.Reason.ALREADY_LISTED, e.url());

@@ -138,8 +138,22 @@ public final class TreatyBot implements LongPollingSingleThreadUpdateConsumer {
             return;
         }
         log.info("chat={} admin sent a feed list ({} bytes)", chatId, bytes.length);
-        admin.importFeeds(chatId, chat.language(), org.treatywatch.fetch.Charsets.decode(bytes, "text/xml"));
+        String opml = org.treatywatch.fetch.Charsets.decode(bytes, "text/xml");
+        // An import fetches every feed once: it runs beside the update loop, which goes on serving everyone.
+        imports.execute(() -> {
+            try {
+                admin.importFeeds(chatId, chat.language(), opml);
+            } catch (TelegramApiException | RuntimeException e) {
+                log.error("chat={} feed list import failed: {}", chatId, e.getMessage(), e);
+            }
+        });
     }
+
+    private final java.util.concurrent.ExecutorService imports = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "feed-import");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Reads a file users sent, from the Bot API the bot talks to. */
     @FunctionalInterface
