@@ -67,19 +67,7 @@ public final class StoryStore {
 
     /** The stories with the latest reports, newest first (the Atom feed of the stories). */
     public List<Latest> latest(int limit) {
-        return db.tx(c -> {
-            List<Latest> out = new ArrayList<>();
-            List<StoryRow> rows = query(c, "ORDER BY last_seen DESC, id DESC", null, limit);
-            try (PreparedStatement ps = c.prepareStatement("SELECT last_seen FROM stories WHERE id = ?")) {
-                for (StoryRow r : rows) {
-                    ps.setLong(1, r.id());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        out.add(new Latest(r, rs.next() ? Sql.instant(rs, "last_seen") : r.firstSeen()));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.tx(c -> rows(c, "ORDER BY last_seen DESC, id DESC", null, limit));
     }
 
     /** Every report of a story, first one first. */
@@ -127,17 +115,21 @@ public final class StoryStore {
     }
 
     private static List<StoryRow> query(Connection c, String tail, Instant since, int limit) throws SQLException {
-        List<StoryRow> out = new ArrayList<>();
+        return new ArrayList<>(rows(c, tail, since, limit).stream().map(Latest::story).toList()); // callers may reorder it
+    }
+
+    private static List<Latest> rows(Connection c, String tail, Instant since, int limit) throws SQLException {
+        List<Latest> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, stage, people, places, event_date, title, language, first_seen FROM stories " + tail
+                "SELECT id, stage, people, places, event_date, title, language, first_seen, last_seen FROM stories " + tail
                         + " FETCH FIRST " + limit + " ROWS ONLY")) {
             if (since != null) Sql.setInstant(ps, 1, since);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Date d = rs.getDate("event_date");
-                    out.add(new StoryRow(rs.getLong("id"), Optional.ofNullable(rs.getString("stage")), ids(rs.getString("people")),
+                    out.add(new Latest(new StoryRow(rs.getLong("id"), Optional.ofNullable(rs.getString("stage")), ids(rs.getString("people")),
                             ids(rs.getString("places")), Optional.ofNullable(d).map(Date::toLocalDate), rs.getString("title"),
-                            rs.getString("language"), Sql.instant(rs, "first_seen")));
+                            rs.getString("language"), Sql.instant(rs, "first_seen")), Sql.instant(rs, "last_seen")));
                 }
             }
         }

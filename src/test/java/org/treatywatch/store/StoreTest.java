@@ -176,4 +176,26 @@ class StoreTest {
             assertThat(new FeedStore(db).get("a")).isPresent();
         }
     }
+
+    @Test
+    void theTimelineRunsByEventDateAndTheFeedOfStoriesByLatestReport() {
+        try (Db db = Db.open(url())) {
+            Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
+            long signing = db.tx(c -> StoryStore.create(c, story("signing", "2025-01-17"), t0));
+            long ratification = db.tx(c -> StoryStore.create(c, story("ratification", "2025-04-08"), t0.plusSeconds(60)));
+            db.tx(c -> {
+                StoryStore.touch(c, signing, t0.plusSeconds(3600)); // a late report of the older event
+                return null;
+            });
+            StoryStore stories = new StoryStore(db);
+            assertThat(stories.timeline(10)).extracting(StoryStore.StoryRow::id).containsExactly(signing, ratification);
+            assertThat(stories.latest(10)).extracting(l -> l.story().id()).containsExactly(signing, ratification);
+            assertThat(stories.latest(10).get(0).lastSeen()).isEqualTo(t0.plusSeconds(3600));
+        }
+    }
+
+    private static StoryStore.StoryRow story(String stage, String date) {
+        return new StoryStore.StoryRow(0, Optional.of(stage), java.util.Set.of("putin"), java.util.Set.of(),
+                Optional.of(java.time.LocalDate.parse(date)), "t " + stage, "ar", Instant.now());
+    }
 }
