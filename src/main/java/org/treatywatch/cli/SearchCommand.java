@@ -37,7 +37,7 @@ final class SearchCommand implements Callable<Integer> {
         AppConfig config = options.resolve();
         try (Pipeline p = new Pipeline(config, FeedsFile.load(config.feedsPath()))) {
             ArchiveIndex.Page r = p.archive().page(String.join(" ", words), page);
-            int pages = (r.total() + ArchiveIndex.PER_PAGE - 1) / ArchiveIndex.PER_PAGE;
+            int pages = r.pages();
             out.printf("%d results%s%n", r.total(), r.total() == 0 ? "" : ", page " + r.page() + " of " + pages);
             for (ArchiveIndex.Hit h : r.hits()) {
                 out.printf("%s  %-16s %s%n    %s%n    %s%n", h.date().map(Object::toString).orElse(h.seen().toString().substring(0, 10)),

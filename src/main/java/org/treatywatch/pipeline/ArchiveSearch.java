@@ -51,7 +51,7 @@ public final class ArchiveSearch {
             r.put("url", org.treatywatch.feed.Urls.web(h.url()).orElse(""));
             results.add(r);
         }
-        int pages = (p.total() + ArchiveIndex.PER_PAGE - 1) / ArchiveIndex.PER_PAGE;
+        int pages = p.pages();
         Map<String, Object> ctx = Map.of("results", results, "query", Bidi.isolateLtrRuns(words), "page", p.page(), "pages", pages,
                 "total", p.total(), "none", p.total() == 0);
         return new Rendered(templates.render("search_results", lang, ctx).strip(), p.page(), p.hasPrevious(), p.hasNext());

@@ -61,6 +61,10 @@ public final class ArchiveIndex implements AutoCloseable {
         public boolean hasNext() {
             return page * PER_PAGE < total;
         }
+
+        public int pages() {
+            return (total + PER_PAGE - 1) / PER_PAGE;
+        }
     }
 
     private final Directory dir;
