@@ -20,19 +20,12 @@ public final class Opml {
     public static final int MAX_ENTRIES = 500;
     /** An OPML feed list is a few KB; a bigger "list" is refused before it is read. */
     public static final long MAX_BYTES = 1024 * 1024;
-    private static final XMLInputFactory FACTORY = factory();
+    private static final XMLInputFactory FACTORY = SafeXml.inputFactory(true);
 
     /** One outline with a feed link; language, kind and interval only when the file says them. */
     public record Entry(String url, String title, Optional<String> id, Optional<String> language, Optional<String> interval) {}
 
     private Opml() {}
-
-    private static XMLInputFactory factory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        return f;
-    }
 
     /** The feed entries of an OPML document; IllegalArgumentException says why it is not one. */
     public static List<Entry> read(String xml) {

@@ -18,21 +18,12 @@ import javax.xml.stream.XMLStreamReader;
 final class StaxFeedReader {
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-    private static final XMLInputFactory FACTORY = factory();
+    private static final XMLInputFactory FACTORY = org.treatywatch.config.SafeXml.inputFactory(true);
 
     /** What an entry holds before it is turned into a {@link FeedItem}. */
     record RawEntry(String id, String link, String title, String description, String content, String published, String updated) {}
 
     private StaxFeedReader() {}
-
-    private static XMLInputFactory factory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false); // no entity definitions, no external fetches
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        return f;
-    }
 
     /** The entries, or empty if the root is not one this reader knows. */
     static Optional<List<RawEntry>> read(String xml) throws XMLStreamException {
