@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.treatywatch.bot.AddFeedException;
 import org.treatywatch.bot.AdminActions;
 import org.treatywatch.config.Durations;
-import org.treatywatch.summarize.Gazetteer;
+import org.treatywatch.read.Gazetteer;
 import org.treatywatch.config.FeedDef;
 import org.treatywatch.config.FeedsFile;
 import org.treatywatch.config.FeedsYamlWriter;

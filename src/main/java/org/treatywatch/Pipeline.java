@@ -109,7 +109,7 @@ public final class Pipeline implements AutoCloseable {
     /** The analyzer of a configuration: the topic (feeds.yaml over the built-in one) and the gazetteer. */
     public static ArticleAnalyzer analyzer(AppConfig config, FeedsFile.Loaded feedsFile) {
         return new ArticleAnalyzer(() -> {
-            org.treatywatch.summarize.Gazetteer gazetteer = org.treatywatch.config.GazetteerFile.load(config.templatesDir());
+            org.treatywatch.read.Gazetteer gazetteer = org.treatywatch.config.GazetteerFile.load(config.templatesDir());
             return new ArticleAnalyzer.Knowledge(Topic.detector(feedsFile, gazetteer), gazetteer);
         });
     }

@@ -5,10 +5,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.treatywatch.config.FeedsFile;
-import org.treatywatch.detect.Concept;
-import org.treatywatch.detect.Lexicon;
+import org.treatywatch.read.Concept;
+import org.treatywatch.read.Lexicon;
 import org.treatywatch.detect.TopicDetector;
-import org.treatywatch.summarize.Gazetteer;
+import org.treatywatch.read.Gazetteer;
 
 /**
  * Builds the detector from the {@code topics:} section of feeds.yaml and the gazetteer: the

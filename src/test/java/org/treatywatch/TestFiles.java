@@ -22,7 +22,7 @@ public final class TestFiles {
     }
 
     /** The shipped gazetteer (templates/gazetteer.yaml): people, places, institutions by side. */
-    public static org.treatywatch.summarize.Gazetteer shippedGazetteer() {
+    public static org.treatywatch.read.Gazetteer shippedGazetteer() {
         return org.treatywatch.config.GazetteerFile.load(Path.of("templates"));
     }
 

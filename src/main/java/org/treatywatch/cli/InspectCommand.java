@@ -171,12 +171,12 @@ final class InspectCommand implements Callable<Integer> {
     /** The event facts as the alert states them, with the gazetteer's English names. */
     private static ObjectNode event(org.treatywatch.summarize.EventCard card) {
         ObjectNode e = JSON.createObjectNode();
-        e.put("stage", card.stage().map(org.treatywatch.summarize.Gazetteer.Stage::id).orElse(null));
+        e.put("stage", card.stage().map(org.treatywatch.read.Gazetteer.Stage::id).orElse(null));
         e.put("upcoming", card.upcoming());
         ArrayNode people = e.putArray("people");
         card.people().forEach(p -> people.add(p.in("en")));
         ArrayNode places = e.putArray("places");
-        for (org.treatywatch.summarize.Gazetteer.Name p : card.places()) places.add(p.in("en"));
+        for (org.treatywatch.read.Gazetteer.Name p : card.places()) places.add(p.in("en"));
         card.countries().forEach(c -> places.add(c.in("en")));
         e.put("date", card.date().map(Object::toString).orElse(null));
         ArrayNode bodies = e.putArray("institutions");

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.treatywatch.summarize.Gazetteer;
+import org.treatywatch.read.Gazetteer;
 import org.yaml.snakeyaml.Yaml;
 
 /**

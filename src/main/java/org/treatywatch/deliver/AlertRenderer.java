@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.treatywatch.summarize.Alert;
 import org.treatywatch.summarize.EventCard;
-import org.treatywatch.summarize.Gazetteer;
+import org.treatywatch.read.Gazetteer;
 import org.treatywatch.summarize.Summarizer;
 import org.treatywatch.text.Bidi;
 import org.treatywatch.text.Sentences;

@@ -1,5 +1,6 @@
 package org.treatywatch.detect;
 
+import org.treatywatch.read.Concept;
 import java.util.List;
 import java.util.Set;
 

@@ -1,5 +1,7 @@
 package org.treatywatch.detect;
 
+import org.treatywatch.read.Hit;
+import org.treatywatch.read.Concept;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package org.treatywatch.detect;
 
+import org.treatywatch.read.Concept;
+import org.treatywatch.read.Lexicon;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import org.treatywatch.deliver.Templates;
 import org.treatywatch.search.ArchiveIndex;
 import org.treatywatch.store.ItemStore;
-import org.treatywatch.summarize.Gazetteer;
+import org.treatywatch.read.Gazetteer;
 import org.treatywatch.text.Bidi;
 
 /** /search: the archive index brought up to date, then one page of results in a reader's language. */

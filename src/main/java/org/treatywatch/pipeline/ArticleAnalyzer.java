@@ -9,7 +9,7 @@ import org.treatywatch.detect.TopicDetector;
 import org.treatywatch.extract.Article;
 import org.treatywatch.summarize.Alert;
 import org.treatywatch.summarize.EventCard;
-import org.treatywatch.summarize.Gazetteer;
+import org.treatywatch.read.Gazetteer;
 import org.treatywatch.summarize.Summarizer;
 import org.treatywatch.text.Sentences;
 

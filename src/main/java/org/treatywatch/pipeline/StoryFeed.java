@@ -22,7 +22,7 @@ import org.treatywatch.deliver.AlertRenderer;
 import org.treatywatch.deliver.Templates;
 import org.treatywatch.store.StoryStore;
 import org.treatywatch.summarize.EventCard;
-import org.treatywatch.summarize.Gazetteer;
+import org.treatywatch.read.Gazetteer;
 
 /**
  * The treaty's stories as an Atom 1.0 feed in one reader language, newest report first, so a feed

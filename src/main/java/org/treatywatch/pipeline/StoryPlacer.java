@@ -13,7 +13,7 @@ import org.treatywatch.store.StoryStore;
 import org.treatywatch.story.StoryKey;
 import org.treatywatch.story.StoryMatcher;
 import org.treatywatch.summarize.EventCard;
-import org.treatywatch.summarize.Gazetteer;
+import org.treatywatch.read.Gazetteer;
 import org.treatywatch.text.SimHash;
 
 /** Places one poll's relevant items into recent stories (read once per poll) or new ones. */

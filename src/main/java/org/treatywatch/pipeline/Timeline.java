@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.treatywatch.deliver.Templates;
 import org.treatywatch.store.StoryStore;
-import org.treatywatch.summarize.Gazetteer;
+import org.treatywatch.read.Gazetteer;
 import org.treatywatch.text.Bidi;
 
 /** The treaty's stories by date, each with its stage, place and outlets, in a reader's language. */

@@ -1,5 +1,6 @@
 package org.treatywatch.summarize;
 
+import org.treatywatch.read.Gazetteer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

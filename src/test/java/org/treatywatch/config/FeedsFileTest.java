@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.treatywatch.detect.Concept;
+import org.treatywatch.read.Concept;
 
 class FeedsFileTest {
     @Test

@@ -1,5 +1,8 @@
 package org.treatywatch.detect;
 
+import org.treatywatch.read.Hit;
+import org.treatywatch.read.Concept;
+import org.treatywatch.read.Lexicon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

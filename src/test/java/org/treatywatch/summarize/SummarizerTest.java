@@ -1,5 +1,6 @@
 package org.treatywatch.summarize;
 
+import org.treatywatch.read.Gazetteer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.treatywatch.summarize;
+package org.treatywatch.read;
 
 import java.util.ArrayList;
 import java.util.List;

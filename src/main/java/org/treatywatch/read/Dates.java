@@ -1,4 +1,4 @@
-package org.treatywatch.summarize;
+package org.treatywatch.read;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.treatywatch.detect;
+package org.treatywatch.read;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.treatywatch.detect;
+package org.treatywatch.read;
 
 /** A lexicon form found in a token list, covering tokens [start, end). */
 public record Hit(Concept concept, String form, int start, int end) {
