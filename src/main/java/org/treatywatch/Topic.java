@@ -7,6 +7,7 @@ import java.util.Map;
 import org.treatywatch.config.FeedsFile;
 import org.treatywatch.read.Concept;
 import org.treatywatch.read.Lexicon;
+import org.treatywatch.read.Reader;
 import org.treatywatch.detect.TopicDetector;
 import org.treatywatch.read.Gazetteer;
 
@@ -48,6 +49,6 @@ public final class Topic {
         if (lexicon.size(Concept.RUSSIA) == 0 || lexicon.size(Concept.IRAN) == 0 || lexicon.size(Concept.TREATY) == 0) {
             throw new IllegalStateException("feeds.yaml: topics needs words for russia, iran and treaty; nothing could ever match");
         }
-        return new TopicDetector(lexicon, loaded.threshold());
+        return new TopicDetector(new Reader(lexicon, gazetteer), loaded.threshold());
     }
 }

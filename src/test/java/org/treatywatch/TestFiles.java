@@ -31,6 +31,11 @@ public final class TestFiles {
         return org.treatywatch.Topic.detector(org.treatywatch.config.FeedsFile.parse("feeds.yaml", shippedTopics()), shippedGazetteer());
     }
 
+    /** The shipped reading: the detector's lexicon and the gazetteer, as the service reads every item. */
+    public static org.treatywatch.read.Reader shippedReader() {
+        return shippedDetector().reader();
+    }
+
     /** The shipped feeds.yaml's topics section, so tests use the real lexicon. */
     public static String shippedTopics() {
         try {

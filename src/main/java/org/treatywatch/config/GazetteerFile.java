@@ -57,12 +57,17 @@ public final class GazetteerFile {
             for (var e : stages.entrySet()) {
                 Map<String, Object> v = (Map<String, Object>) e.getValue();
                 g.add(new Gazetteer.Stage(e.getKey(), order++, languages(v)), strings(v.get("forms")), strings(v.get("upcoming")),
-                        strings(v.get("mentions")));
+                        strings(v.get("mentions")), strings(v.get("past")));
             }
         }
         g.addUpcomingMarkers(strings(map.get("upcoming_markers")));
         g.addLocativeWords(strings(map.get("locative_words")));
         g.addBetweenWords(strings(map.get("between_words")));
+        if (map.get("reading") instanceof Map<?, ?> reading) {
+            for (Gazetteer.Cue cue : Gazetteer.Cue.values()) {
+                g.addCues(cue, strings(reading.get(cue.name().toLowerCase(java.util.Locale.ROOT))));
+            }
+        }
         return g;
     }
 

@@ -7,9 +7,15 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.treatywatch.text.Mojibake;
+import java.util.Optional;
+import org.treatywatch.read.Concept;
+import org.treatywatch.read.Frame;
+import org.treatywatch.read.Gazetteer;
+import org.treatywatch.read.Lexicon;
+import org.treatywatch.read.Reader;
+import org.treatywatch.read.Reading;
+import org.treatywatch.read.SentenceReading;
 import org.treatywatch.text.Sentences;
-import org.treatywatch.text.Tokenizer;
 
 /**
  * Finds the two sides dealing with each other: Russia and Iran (named by country, capital,
@@ -36,12 +42,21 @@ public final class TopicDetector {
     static final double OTHER_PAIR_MARGIN = 0.1;
     static final int LEAD_SENTENCES = 2;
 
-    private final Lexicon lexicon;
+    private final Reader reader;
     private final double threshold;
 
     public TopicDetector(Lexicon lexicon, double threshold) {
-        this.lexicon = lexicon;
+        this(new Reader(lexicon, Gazetteer.empty()), threshold);
+    }
+
+    public TopicDetector(Reader reader, double threshold) {
+        this.reader = reader;
         this.threshold = threshold;
+    }
+
+    /** The reading this detector judges by: the event card reads the same sentences. */
+    public Reader reader() {
+        return reader;
     }
 
     public double threshold() {
@@ -50,17 +65,14 @@ public final class TopicDetector {
 
     /** Judges an article by its title and extracted body text. */
     public Relevance detect(String title, String body) {
-        if (title != null && (body == null || body.isBlank())) {
-            // a feed item or a pasted line: "headline — lead" is a title and its lead; a pasted
-            // paragraph is its first sentence and the rest, so each sentence is judged on its own
-            if (!Sentences.afterHeadline(title).isEmpty()) return detect(Sentences.headline(title), Sentences.afterHeadline(title));
-            List<String> parts = Sentences.split(title);
-            if (parts.size() > 1) return detect(parts.get(0), String.join(" ", parts.subList(1, parts.size())));
-        }
+        return judge(reader.read(title, body, Optional.empty()));
+    }
+
+    /** Judges an item already read: both sides dealing with each other, as news, in one place of it. */
+    public Relevance judge(Reading reading) {
         List<SentenceConcepts> sentences = new ArrayList<>();
-        if (title != null && !title.isBlank()) sentences.add(analyse(Sentences.bounded(title, Sentences.MAX_SENTENCE_CHARS)));
-        int bodyStart = sentences.size();
-        for (String s : Sentences.split(body == null ? "" : body)) sentences.add(analyse(s));
+        for (SentenceReading s : reading.sentences()) sentences.add(SentenceConcepts.of(s.text(), s.parties()));
+        int bodyStart = reading.titled() ? 1 : 0;
         if (sentences.isEmpty()) return Relevance.none();
 
         List<Window> windows = new ArrayList<>();
@@ -87,7 +99,7 @@ public final class TopicDetector {
         double raw = best.score;
         // "India and Iran sign the Chabahar deal" stays that pair's story even if the lead names Russia;
         // so does a headline about nuclear talks with the West, a war, or the Ukraine war.
-        if (headline(sentences).headlineOfAnotherStory()) raw = Math.min(raw, threshold - OTHER_PAIR_MARGIN);
+        if (headline(sentences).headlineOfAnotherStory() || anotherPairsHeadline(reading)) raw = Math.min(raw, threshold - OTHER_PAIR_MARGIN);
         double score = Math.round(Math.max(0, raw) * 1000) / 1000.0;
         return new Relevance(score >= threshold, score, best.concepts, List.copyOf(evidence));
     }
@@ -100,8 +112,17 @@ public final class TopicDetector {
     }
 
     private SentenceConcepts analyse(String sentence) {
-        String repaired = Mojibake.repair(sentence);
-        return SentenceConcepts.of(sentence, lexicon.find(Tokenizer.normalizedTokens(repaired)));
+        return SentenceConcepts.of(sentence, reader.sentence(sentence, Frame.Part.TITLE, Optional.empty()).parties());
+    }
+
+    /**
+     * The title reports events, and every one of them has a third country dealing with one of the
+     * two (Putin and Netanyahu discussed Iran; Tehran and Beijing signed): that pair's story.
+     */
+    private static boolean anotherPairsHeadline(Reading reading) {
+        if (!reading.titled()) return false;
+        List<Frame> title = reading.sentences().get(0).frames().stream().filter(Frame::news).toList();
+        return !title.isEmpty() && title.stream().allMatch(Frame::ofAnotherPair);
     }
 
     private record Window(double score, List<SentenceConcepts> sentences, Set<Concept> concepts) {}

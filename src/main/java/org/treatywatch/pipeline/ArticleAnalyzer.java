@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.treatywatch.detect.Relevance;
 import org.treatywatch.detect.TopicDetector;
 import org.treatywatch.extract.Article;
+import org.treatywatch.read.Reading;
 import org.treatywatch.summarize.Alert;
 import org.treatywatch.summarize.EventCard;
 import org.treatywatch.read.Gazetteer;
@@ -15,7 +16,6 @@ import org.treatywatch.text.Sentences;
 
 /** Judges an extracted article and prepares its alert; shared by polling and {@code inspect}. */
 public final class ArticleAnalyzer {
-    private static final int LEAD_SENTENCES = 3;
     /**
      * What of an article is judged and summarized: news articles are far shorter; a hostile 5 MB page
      * is judged by its first part instead of holding a poll worker.
@@ -76,18 +76,17 @@ public final class ArticleAnalyzer {
         TopicDetector detector = k.detector();
         Gazetteer gazetteer = k.gazetteer();
         String body = Sentences.bounded(article.text(), MAX_ANALYSED_CHARS);
-        Relevance r = detector.detect(article.title(), body);
-        if (!alwaysAlert && !r.relevant()) return new Analysis(article, r, null);
+        Optional<LocalDate> date = article.published().map(t -> t.atZone(ZoneOffset.UTC).toLocalDate());
+        Reading reading = detector.reader().read(article.title(), body, date);
+        Relevance r = detector.judge(reading);
+        if (!alwaysAlert && !r.relevant()) return new Analysis(article, r, null, reading);
         String summary = Summarizer.summarize(article.title(), body, r.evidence());
         // The "why" line shows the article's own evidence: not the headline, and not a sentence the summary already shows.
         List<String> bodyEvidence = r.evidence().stream().filter(e -> !article.title().contains(e.strip())).toList();
         String why = bodyEvidence.stream().filter(e -> !summary.contains(e.strip())).findFirst().orElse("");
-        List<String> sentences = Sentences.split(body);
-        List<String> lead = sentences.subList(0, Math.min(LEAD_SENTENCES, sentences.size()));
-        Optional<LocalDate> date = article.published().map(t -> t.atZone(ZoneOffset.UTC).toLocalDate());
-        EventCard card = EventCard.of(gazetteer, article.title(), r.evidence(), lead, date);
+        EventCard card = EventCard.of(reading, gazetteer, date);
         Alert alert = new Alert(article.title(), summary, why, url == null ? article.canonicalUrl() : url, outlet,
                 article.language(), article.published(), card);
-        return new Analysis(article, r, alert);
+        return new Analysis(article, r, alert, reading);
     }
 }

@@ -19,7 +19,7 @@ import org.treatywatch.text.Normalizer;
  * 2025-01-17; day and month in the publication's year) or relative to the publication day
  * ("today", "yesterday", "on Friday", "next week").
  */
-final class Dates {
+public final class Dates {
     /** Month names by normalized form, from lexicon/months.txt (Hebrew, Arabic — both calendars' names — and English). */
     private static final Map<String, Integer> MONTHS = loadMonths();
 
@@ -37,7 +37,7 @@ final class Dates {
      * The event's date: an explicit date first, else a relative one resolved against the
      * publication day; a weekday is the one before publication, or after it for what is to come.
      */
-    static Optional<LocalDate> find(String text, Optional<LocalDate> published, boolean upcoming) {
+    public static Optional<LocalDate> find(String text, Optional<LocalDate> published, boolean upcoming) {
         Optional<LocalDate> explicit = find(text);
         if (explicit.isPresent() || published.isEmpty()) return explicit;
         LocalDate day = published.get();
@@ -80,7 +80,7 @@ final class Dates {
         return Optional.empty();
     }
 
-    static Optional<LocalDate> find(String text) {
+    public static Optional<LocalDate> find(String text) {
         String t = Normalizer.forMatching(text);
         Matcher iso = ISO.matcher(t);
         if (iso.find()) return date(iso.group(1), iso.group(2), iso.group(3));

@@ -46,11 +46,16 @@ public final class Gazetteer {
         }
     }
 
-    /** A stage as the text reports it: done, or still to come ("expected to sign", ייחתם, سيوقع). */
-    public record StageMention(Stage stage, boolean upcoming) {}
+    /** A stage form found in a sentence's tokens [start, end), with the tense the text gives it. */
+    public record StageMatch(Stage stage, Tense tense, String phrase, int start, int end) {}
 
-    /** How a form reports its stage: done (a verb in the past or present), still to come, or a tenseless noun. */
-    public enum Tense { DONE, UPCOMING, MENTION }
+    /**
+     * Words that change how a sentence is read, from the {@code reading:} section of gazetteer.yaml:
+     * a side after a topic word is what is discussed, not who takes part (على/حول/بشأن إيران, על
+     * איראן); negations and hopes change a predicate's tense; past markers and relative words make
+     * an event background ("the treaty signed last January"); reporting verbs carry what others say.
+     */
+    public enum Cue { TOPIC, ABOUT, WITH, NEGATION, PAST, HOPE, REPORTING, RELATIVE }
 
     private record StageForm(Stage stage, Tense tense) {}
 
@@ -100,10 +105,32 @@ public final class Gazetteer {
 
     /** ... and nouns that name it without a tense ("the signing"): they count only when no verb says more. */
     public void add(Stage stage, List<String> forms, List<String> upcomingForms, List<String> mentions) {
+        add(stage, forms, upcomingForms, mentions, List.of());
+    }
+
+    /** ... and forms that recall it as background ("the treaty signed in January": الموقعة, الموقع عليها). */
+    public void add(Stage stage, List<String> forms, List<String> upcomingForms, List<String> mentions, List<String> pastForms) {
         stagesById.put(stage.id(), stage);
         for (String f : forms) stages.add(new StageForm(stage, Tense.DONE), f);
         for (String f : upcomingForms) stages.add(new StageForm(stage, Tense.UPCOMING), f);
-        for (String f : mentions) stages.add(new StageForm(stage, Tense.MENTION), f);
+        for (String f : mentions) stages.add(new StageForm(stage, Tense.UNMARKED), f);
+        for (String f : pastForms) stages.add(new StageForm(stage, Tense.PAST), f);
+    }
+
+    private final PhraseMatcher<Cue> cues = new PhraseMatcher<>();
+
+    public void addCues(Cue cue, List<String> words) {
+        for (String w : words) cues.add(cue, w);
+    }
+
+    /** The reading cues in a sentence's tokens, in token order. */
+    public List<PhraseMatcher.Match<Cue>> cuesIn(List<String> tokens) {
+        return cues.find(tokens);
+    }
+
+    /** People, places, bodies and projects in a sentence's tokens, in token order. */
+    public List<PhraseMatcher.Match<Name>> namesIn(List<String> tokens) {
+        return names.find(tokens);
     }
 
     public void addUpcomingMarkers(List<String> markers) {
@@ -147,7 +174,8 @@ public final class Gazetteer {
         for (String w : words) betweenWords.add(org.treatywatch.text.Normalizer.forMatching(w.strip()));
     }
 
-    private boolean locative(List<String> tokens, PhraseMatcher.Match<Name> m) {
+    /** Whether a name stands where something happens ("in Moscow", لطهران), not for its government. */
+    public boolean locative(List<String> tokens, PhraseMatcher.Match<Name> m) {
         for (int k = Math.max(0, m.start() - 3); k < m.start(); k++) if (betweenWords.contains(tokens.get(k))) return false;
         String token = tokens.get(m.start());
         String form = org.treatywatch.text.Tokenizer.normalizedTokens(m.phrase()).get(0);
@@ -169,42 +197,25 @@ public final class Gazetteer {
         return out;
     }
 
-    /** The furthest stage the text mentions, done or to come. */
-    public Optional<Stage> stageIn(String text) {
-        return stageMentionIn(text).map(StageMention::stage);
-    }
-
     /**
-     * What stage the text reports: the furthest stage reported done, unless the only thing done is
-     * talks and a further stage is still to come ("Pezeshkian flies to Moscow to sign the treaty" is
-     * an upcoming signing; "they agreed the text, to be signed later" is an announcement). A noun
-     * alone ("the signing ceremony") names its stage when no verb says more.
+     * The stage forms of a sentence with the tense each is written in: an upcoming form, a done verb
+     * with the future prefix (سيوقع) or shortly after an upcoming marker (צפוי, من المتوقع) is upcoming.
+     * A form inside a longer one ("shortly before the signing") counts as the longer one only.
      */
-    public Optional<StageMention> stageMentionIn(String text) {
-        StageMention done = null, coming = null, named = null;
-        for (String sentence : org.treatywatch.text.Sentences.split(text)) {
-            List<String> tokens = org.treatywatch.text.Tokenizer.normalizedTokens(sentence);
-            List<PhraseMatcher.Match<Boolean>> markers = upcomingMarkers.find(tokens);
-            List<PhraseMatcher.Match<StageForm>> found = stages.find(tokens);
-            for (PhraseMatcher.Match<StageForm> m : found) {
-                if (insideLonger(m, found)) continue;
-                boolean upcoming = m.label().tense() == Tense.UPCOMING || futurePrefix(tokens.get(m.start()), m.phrase())
-                        || markers.stream().anyMatch(k -> k.end() <= m.start() && m.start() - k.end() < MARKER_REACH);
-                Stage st = m.label().stage();
-                if (upcoming) coming = further(coming, new StageMention(st, true));
-                else if (m.label().tense() == Tense.DONE) done = further(done, new StageMention(st, false));
-                else named = further(named, new StageMention(st, false));
+    public List<StageMatch> stagesIn(List<String> tokens) {
+        List<PhraseMatcher.Match<Boolean>> markers = upcomingMarkers.find(tokens);
+        List<PhraseMatcher.Match<StageForm>> found = stages.find(tokens);
+        List<StageMatch> out = new ArrayList<>();
+        for (PhraseMatcher.Match<StageForm> m : found) {
+            if (insideLonger(m, found)) continue;
+            Tense tense = m.label().tense();
+            if (tense != Tense.PAST && (futurePrefix(tokens.get(m.start()), m.phrase())
+                    || markers.stream().anyMatch(k -> k.end() <= m.start() && m.start() - k.end() < MARKER_REACH))) {
+                tense = Tense.UPCOMING;
             }
+            out.add(new StageMatch(m.label().stage(), tense, m.phrase(), m.start(), m.end()));
         }
-        if (done != null && (coming == null || done.stage().order() > 0 || done.stage().order() >= coming.stage().order())) {
-            return Optional.of(done);
-        }
-        if (coming != null) return Optional.of(coming);
-        return Optional.ofNullable(named);
-    }
-
-    private static StageMention further(StageMention best, StageMention candidate) {
-        return best == null || candidate.stage().order() > best.stage().order() ? candidate : best;
+        return out;
     }
 
     // An upcoming phrase such as "shortly before the signing" (listed in gazetteer.yaml) is one form:

@@ -1,25 +1,30 @@
 package org.treatywatch.summarize;
 
-import org.treatywatch.read.Gazetteer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.treatywatch.read.Frame;
+import org.treatywatch.read.Gazetteer;
+import org.treatywatch.read.Participant;
+import org.treatywatch.read.Reading;
+import org.treatywatch.read.SentenceReading;
 
 /**
  * Who, where, when and what stage, language-neutral: rendered in the subscriber's language
  * whatever the article's language. {@code upcoming} says the stage is still to come ("expected to
- * sign"), so an alert never reports a signing that has not happened.
+ * sign"), so an alert never reports a signing that has not happened; {@code next} is a further
+ * event the item says is to come ("met in Ashgabat; the signing is expected").
  */
 public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places, Optional<LocalDate> date,
                         Optional<Gazetteer.Stage> stage, boolean upcoming, List<Gazetteer.Name> countries,
-                        List<Gazetteer.Name> institutions) {
+                        List<Gazetteer.Name> institutions, Optional<EventCard> next) {
     static final int MAX_PEOPLE = 4;
     static final int MAX_PLACES = 3;
 
     public EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places, Optional<LocalDate> date,
                      Optional<Gazetteer.Stage> stage) {
-        this(people, places, date, stage, false, List.of(), List.of());
+        this(people, places, date, stage, false, List.of(), List.of(), Optional.empty());
     }
 
     public static EventCard empty() {
@@ -32,42 +37,76 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
     }
 
     /**
-     * Built from the headline, the evidence and the lead: the stage from the headline when it names
-     * one (a headline says what happened; the body also recalls earlier stages), else from the rest.
-     * Relative dates ("today", "on Friday", "next week") are resolved against the article's date.
+     * The card of an item's main event, as the reading found it: its stage and tense, its people
+     * (the event's participants first, then the title's), where it happened and when. With no main
+     * event the card names the title's people and states no stage: a plain alert is better than a
+     * false one. Dates resolve against the article's date; a done event with no date of its own is
+     * dated by the article.
      */
-    public static EventCard of(Gazetteer gazetteer, String title, List<String> evidence, List<String> lead,
-                               Optional<LocalDate> articleDate) {
-        List<String> parts = new ArrayList<>();
-        parts.add(title);
-        parts.addAll(evidence);
-        parts.addAll(lead);
-        String focus = String.join("\n", parts);
-        List<Gazetteer.Name> people = new ArrayList<>(), places = new ArrayList<>(), countries = new ArrayList<>();
-        for (Gazetteer.Name n : gazetteer.namesIn(focus)) {
-            if (n.kind() == Gazetteer.Kind.PERSON && people.size() < MAX_PEOPLE) people.add(n);
+    public static EventCard of(Reading reading, Gazetteer gazetteer, Optional<LocalDate> articleDate) {
+        Optional<Frame> main = reading.mainEvent();
+        List<Gazetteer.Name> people = new ArrayList<>();
+        main.ifPresent(f -> add(people, persons(f.participants())));
+        if (!reading.sentences().isEmpty()) {
+            SentenceReading first = reading.sentences().get(0);
+            add(people, gazetteer.namesIn(first.text()).stream().filter(n -> n.kind() == Gazetteer.Kind.PERSON && !n.side().isEmpty()).toList());
         }
-        // Where it happened is in the headline or the two strongest evidence sentences; others name places of later steps.
-        String headline = org.treatywatch.text.Sentences.headline(title);
-        String strongest = String.join("\n", evidence.stream().filter(e -> !title.contains(e.strip())).limit(2).toList());
-        String core = headline + "\n" + strongest;
-        for (Gazetteer.Name n : gazetteer.placesIn(core)) {
-            if (places.size() < MAX_PLACES) {
-                places.add(n);
-                gazetteer.countryOf(n).filter(c -> !countries.contains(c)).ifPresent(countries::add);
-            }
+        if (main.isEmpty()) {
+            return new EventCard(limit(people, MAX_PEOPLE), List.of(), Optional.empty(), Optional.empty(), false, List.of(), List.of(),
+                    Optional.empty());
         }
-        // a headline says what happened; in "headline — lead" the lead may recall or foresee other stages
-        Optional<Gazetteer.StageMention> stage = gazetteer.stageMentionIn(org.treatywatch.text.Sentences.headline(title));
-        if (stage.isEmpty()) stage = gazetteer.stageMentionIn(focus);
-        boolean upcoming = stage.map(Gazetteer.StageMention::upcoming).orElse(false);
-        String dateText = title + "\n" + String.join("\n", evidence) + "\n" + String.join("\n", lead);
-        Optional<LocalDate> date = Dates.find(dateText, articleDate, upcoming).or(() -> upcoming ? Optional.empty() : articleDate);
+        Frame f = main.get();
+        Optional<EventCard> next = reading.nextEvent().map(n -> card(n, List.of(), List.of(), gazetteer, articleDate, Optional.empty()));
+        return card(f, limit(people, MAX_PEOPLE), places(reading, f, gazetteer), gazetteer, articleDate, next);
+    }
+
+    private static EventCard card(Frame f, List<Gazetteer.Name> people, List<Gazetteer.Name> places, Gazetteer gazetteer,
+                                  Optional<LocalDate> articleDate, Optional<EventCard> next) {
+        boolean upcoming = f.tense().upcoming();
+        Optional<LocalDate> date = f.date().or(() -> upcoming ? Optional.empty() : articleDate);
         // what is still to come has no date before publication (that is the byline's date, not the event's)
         if (upcoming && date.isPresent() && articleDate.isPresent() && !date.get().isAfter(articleDate.get())) date = Optional.empty();
-        // the bodies acting in the headline or the strongest evidence (the Duma ratified, Rosatom signed)
-        List<Gazetteer.Name> bodies = gazetteer.namesIn(core).stream().filter(n -> n.kind() == Gazetteer.Kind.INSTITUTION).limit(2).toList();
-        return new EventCard(List.copyOf(people), List.copyOf(places), date, stage.map(Gazetteer.StageMention::stage),
-                upcoming, List.copyOf(countries), bodies);
+        List<Gazetteer.Name> countries = new ArrayList<>();
+        for (Gazetteer.Name p : places) gazetteer.countryOf(p).filter(c -> !countries.contains(c)).ifPresent(countries::add);
+        List<Gazetteer.Name> bodies = new ArrayList<>();
+        for (Participant p : f.participants()) {
+            if (p.kind() == Gazetteer.Kind.INSTITUTION) p.entry().filter(n -> !bodies.contains(n)).ifPresent(bodies::add);
+        }
+        return new EventCard(people, List.copyOf(places), date, f.stage(), upcoming, List.copyOf(countries), limit(bodies, 2), next);
+    }
+
+    /**
+     * Where the main event happened: the places its own sentence names as where (in Moscow, in the
+     * Kremlin), else those of a lead sentence that reports no other stage (the ceremony was held in ...).
+     */
+    private static List<Gazetteer.Name> places(Reading reading, Frame main, Gazetteer gazetteer) {
+        List<Gazetteer.Name> out = new ArrayList<>();
+        main.place().ifPresent(out::add);
+        for (SentenceReading s : reading.sentences()) {
+            boolean own = s.text().equals(main.sentence());
+            boolean sameEvent = s.part() != Frame.Part.BODY && s.frames().stream()
+                    .allMatch(x -> x.stage().equals(main.stage()) && x.tense() == main.tense());
+            if (!own && !(out.isEmpty() && sameEvent)) continue;
+            for (Gazetteer.Name p : gazetteer.placesIn(s.text())) if (!out.contains(p) && out.size() < MAX_PLACES) out.add(p);
+            if (!out.isEmpty() && !own) break;
+        }
+        return out;
+    }
+
+    private static List<Gazetteer.Name> persons(List<Participant> participants) {
+        List<Gazetteer.Name> out = new ArrayList<>();
+        for (Participant p : participants) {
+            if (p.kind() != Gazetteer.Kind.PERSON || !p.ours()) continue;
+            p.entry().ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private static void add(List<Gazetteer.Name> to, List<Gazetteer.Name> names) {
+        for (Gazetteer.Name n : names) if (!to.contains(n)) to.add(n);
+    }
+
+    private static <T> List<T> limit(List<T> list, int max) {
+        return List.copyOf(list.subList(0, Math.min(max, list.size())));
     }
 }

@@ -1,6 +1,7 @@
 package org.treatywatch.summarize;
 
 import org.treatywatch.read.Gazetteer;
+import org.treatywatch.read.Reader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -35,6 +36,7 @@ class EventFactsTest {
     @Test
     void stageTensePlacesAndDatesAreRightOnEveryFixture() {
         Gazetteer g = TestFiles.shippedGazetteer();
+        Reader reader = TestFiles.shippedReader();
         List<Fixture> all = fixtures();
         assertThat(all).hasSizeGreaterThanOrEqualTo(40);
         assertThat(all).filteredOn(f -> f.lang().equals("he")).hasSizeGreaterThanOrEqualTo(20);
@@ -42,8 +44,8 @@ class EventFactsTest {
         List<String> wrong = new ArrayList<>();
         for (Fixture f : all) {
             String[] parts = f.text().split(" — ", 2);
-            List<String> lead = parts.length > 1 ? List.of(parts[1]) : List.of();
-            EventCard card = EventCard.of(g, parts[0], lead, lead, Optional.of(f.published()));
+            String lead = parts.length > 1 ? parts[1] : "";
+            EventCard card = EventCard.of(reader.read(parts[0], lead, Optional.of(f.published())), g, Optional.of(f.published()));
             List<String> places = new ArrayList<>();
             card.places().forEach(p -> places.add(p.in("en")));
             card.countries().forEach(c -> places.add(c.in("en")));
@@ -58,10 +60,11 @@ class EventFactsTest {
     @Test
     void anUpcomingSigningIsNeverASigningInEitherLanguage() {
         Gazetteer g = TestFiles.shippedGazetteer();
+        Reader reader = TestFiles.shippedReader();
         for (String title : List.of("פזשכיאן צפוי לחתום על האמנה במוסקבה", "ההסכם ייחתם בקרוב", "לפני החתימה על ההסכם: פוטין ופזשכיאן ייפגשו",
                 "من المتوقع أن يوقع الرئيسان المعاهدة", "بزشكيان سيوقع المعاهدة في موسكو", "قبيل توقيع المعاهدة: بزشكيان في موسكو",
                 "Pezeshkian is expected to sign the treaty in Moscow")) {
-            EventCard card = EventCard.of(g, title, List.of(), List.of(), Optional.of(LocalDate.of(2025, 1, 14)));
+            EventCard card = EventCard.of(reader.read(title, "", Optional.of(LocalDate.of(2025, 1, 14))), g, Optional.of(LocalDate.of(2025, 1, 14)));
             assertThat(card.stage()).as(title).hasValueSatisfying(s -> assertThat(s.id()).isEqualTo("signing"));
             assertThat(card.upcoming()).as(title).isTrue();
             assertThat(card.date()).as("an event still to come has no date unless one is written: " + title).isEmpty();

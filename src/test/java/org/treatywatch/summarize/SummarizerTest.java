@@ -1,5 +1,8 @@
 package org.treatywatch.summarize;
 
+import org.treatywatch.TestFiles;
+
+import org.treatywatch.read.Dates;
 import org.treatywatch.read.Gazetteer;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +34,8 @@ class SummarizerTest {
     @Test
     void theEventCardFindsPeoplePlacesStageAndAnExplicitDate() {
         Gazetteer g = GazetteerFile.load(java.nio.file.Path.of("templates"));
-        EventCard card = EventCard.of(g, "הדומה הרוסית אשררה את האמנה עם איראן",
-                List.of("ב-22 באפריל 2025 אשררה הדומה את ההסכם שעליו חתמו פוטין ופזשכיאן במוסקבה."), List.of(), Optional.empty());
+        EventCard card = EventCard.of(TestFiles.shippedReader().read("הדומה הרוסית אשררה את האמנה עם איראן",
+                "ב-22 באפריל 2025 אשררה הדומה את ההסכם שעליו חתמו פוטין ופזשכיאן במוסקבה.", Optional.empty()), g, Optional.empty());
         assertThat(card.stage()).hasValueSatisfying(s -> assertThat(s.id()).isEqualTo("ratification"));
         assertThat(card.people()).extracting(Gazetteer.Name::id).containsExactly("putin", "pezeshkian");
         // the Duma is an institution, never a place; Moscow comes with its country

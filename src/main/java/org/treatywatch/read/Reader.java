@@ -1,0 +1,210 @@
+package org.treatywatch.read;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.treatywatch.text.Mojibake;
+import org.treatywatch.text.PhraseMatcher;
+import org.treatywatch.text.Sentences;
+import org.treatywatch.text.Tokenizer;
+
+/**
+ * Reads an item into sentences and event frames, once, with the topic's words and the gazetteer.
+ * Rules over tokens and their clitic readings: a stage verb is a predicate; its tense comes from the
+ * form and the words around it; its participants are the sides named in the sentence that are
+ * neither its topic (after على/حول/בנושא) nor its place (في موسكو, בטהרן).
+ */
+public final class Reader {
+    /** How far before a predicate a negation or hope still governs it, in tokens. */
+    static final int CUE_REACH = 2;
+    /** How far around a predicate a past marker ("last January", الماضي) dates it as background. */
+    static final int PAST_REACH = 6;
+    /** A done event dated this many days before publication is background, not news. */
+    static final int STALE_DAYS = 10;
+    /** How many words may stand between a topic word and the side it governs ("about the situation in Iran"). */
+    static final int TOPIC_REACH = 3;
+
+    private final Lexicon lexicon;
+    private final Gazetteer gazetteer;
+
+    public Reader(Lexicon lexicon, Gazetteer gazetteer) {
+        this.lexicon = lexicon;
+        this.gazetteer = gazetteer;
+    }
+
+    public Lexicon lexicon() {
+        return lexicon;
+    }
+
+    /** Reads a title and body; a title alone may be "headline — lead" or a pasted paragraph. */
+    public Reading read(String title, String body, Optional<LocalDate> published) {
+        if (title != null && (body == null || body.isBlank())) {
+            if (!Sentences.afterHeadline(title).isEmpty()) return read(Sentences.headline(title), Sentences.afterHeadline(title), published);
+            List<String> parts = Sentences.split(title);
+            if (parts.size() > 1) return read(parts.get(0), String.join(" ", parts.subList(1, parts.size())), published);
+        }
+        List<SentenceReading> out = new ArrayList<>();
+        boolean titled = title != null && !title.isBlank();
+        if (titled) out.add(sentence(Sentences.bounded(title, Sentences.MAX_SENTENCE_CHARS), Frame.Part.TITLE, published));
+        int index = 0;
+        for (String s : Sentences.split(body == null ? "" : body)) {
+            out.add(sentence(s, index++ < Reading.LEAD_SENTENCES ? Frame.Part.LEAD : Frame.Part.BODY, published));
+        }
+        return new Reading(List.copyOf(out), titled);
+    }
+
+    /** One sentence on its own (a headline cut from its title, a test). */
+    public SentenceReading sentence(String text, Frame.Part part, Optional<LocalDate> published) {
+        List<String> tokens = Tokenizer.normalizedTokens(Mojibake.repair(text));
+        List<Hit> hits = lexicon.find(tokens);
+        List<PhraseMatcher.Match<Gazetteer.Cue>> cues = gazetteer.cuesIn(tokens);
+        List<PhraseMatcher.Match<Gazetteer.Name>> names = gazetteer.namesIn(tokens);
+        List<Hit> parties = new ArrayList<>();
+        String topic = null;
+        for (Hit h : hits) {
+            if (isSide(h.concept()) && !person(names, h) && topical(h, hits, cues, tokens)) {
+                if (topic == null) topic = side(h.concept());
+            } else {
+                parties.add(h);
+            }
+        }
+        List<Frame> frames = new ArrayList<>();
+        List<Participant> participants = participants(parties, names, tokens);
+        for (Gazetteer.StageMatch m : gazetteer.stagesIn(tokens)) {
+            Tense tense = tense(m, tokens, cues, text, published);
+            Optional<Gazetteer.Name> place = place(names, tokens, m);
+            Optional<LocalDate> date = Dates.find(text, published, tense.upcoming());
+            frames.add(new Frame(m.phrase(), Optional.of(m.stage()), tense, participants, Optional.ofNullable(topic), place,
+                    date, text, part));
+        }
+        return new SentenceReading(text, part, tokens, hits, List.copyOf(parties), List.copyOf(frames));
+    }
+
+    // a person is a party whatever stands before the name (على in علي لاريجاني reads like "on")
+    private static boolean person(List<PhraseMatcher.Match<Gazetteer.Name>> names, Hit h) {
+        PhraseMatcher.Match<Gazetteer.Name> n = covering(names, h);
+        return n != null && n.label().kind() == Gazetteer.Kind.PERSON;
+    }
+
+    private static boolean isSide(Concept c) {
+        return c == Concept.RUSSIA || c == Concept.IRAN;
+    }
+
+    private static String side(Concept c) {
+        return c == Concept.RUSSIA ? Participant.RUSSIA : c == Concept.IRAN ? Participant.IRAN : Participant.THIRD;
+    }
+
+    /**
+     * A side is only the topic when a topic word governs it (discussed the situation around Iran,
+     * بحثا الملف الإيراني) or it sits inside a setting's name (the Iranian nuclear file); a "with"
+     * between them makes it a party again (talks about cooperation with Iran).
+     */
+    private static boolean topical(Hit h, List<Hit> hits, List<PhraseMatcher.Match<Gazetteer.Cue>> cues, List<String> tokens) {
+        for (Hit other : hits) {
+            if ((other.concept() == Concept.MULTILATERAL || other.concept() == Concept.CONFLICT) && h.inside(other)) return true;
+        }
+        for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
+            if (c.label() == Gazetteer.Cue.ABOUT && c.end() == h.start()) return true;
+            if (c.label() != Gazetteer.Cue.TOPIC || c.end() > h.start() || h.start() - c.end() > TOPIC_REACH) continue;
+            boolean blocked = false;
+            for (PhraseMatcher.Match<Gazetteer.Cue> w : cues) {
+                if (w.label() == Gazetteer.Cue.WITH && w.start() >= c.end() && w.end() <= h.start()) blocked = true;
+            }
+            for (Hit p : hits) {
+                if (p != h && p.start() >= c.end() && p.start() < h.start() && (isSide(p.concept()) || p.concept() == Concept.THIRD_PARTY)) blocked = true;
+            }
+            if (!blocked) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Who takes part: every party named in the sentence, by the gazetteer's name where one covers the
+     * word; a country or capital named as a place ("in Moscow") is where it happens, not a party,
+     * unless no third party is named (then it is the host of the pair's meeting).
+     */
+    private List<Participant> participants(List<Hit> parties, List<PhraseMatcher.Match<Gazetteer.Name>> names, List<String> tokens) {
+        List<Participant> out = new ArrayList<>();
+        List<Participant> hosts = new ArrayList<>();
+        boolean third = false;
+        for (Hit h : parties) {
+            if (!isSide(h.concept()) && h.concept() != Concept.THIRD_PARTY) continue;
+            third |= h.concept() == Concept.THIRD_PARTY;
+            PhraseMatcher.Match<Gazetteer.Name> name = covering(names, h);
+            Participant p;
+            if (name != null && name.label().kind() != Gazetteer.Kind.PLACE) {
+                p = new Participant(name.label().in("en"), side(h.concept()), name.label().kind(), Optional.of(name.label()));
+            } else if (isSide(h.concept())) {
+                Optional<Gazetteer.Name> country = gazetteer.name(side(h.concept()));
+                p = new Participant(country.map(n -> n.in("en")).orElse(side(h.concept())), side(h.concept()), Gazetteer.Kind.COUNTRY, country);
+                if (name != null && gazetteer.locative(tokens, name) || locativeToken(tokens.get(h.start()), h.form())) {
+                    if (!hosts.contains(p)) hosts.add(p);
+                    continue;
+                }
+            } else {
+                p = new Participant(h.form(), Participant.THIRD, Gazetteer.Kind.COUNTRY, Optional.empty());
+            }
+            if (!out.contains(p)) out.add(p);
+        }
+        if (!third) for (Participant h : hosts) if (!out.contains(h)) out.add(h);
+        return List.copyOf(out);
+    }
+
+    private static PhraseMatcher.Match<Gazetteer.Name> covering(List<PhraseMatcher.Match<Gazetteer.Name>> names, Hit h) {
+        for (PhraseMatcher.Match<Gazetteer.Name> n : names) if (n.start() <= h.start() && n.end() >= h.end()) return n;
+        return null;
+    }
+
+    // ברוסיה, בטהרן, بموسكو, لطهران: a proclitic "in"/"to" on a country or capital
+    private static boolean locativeToken(String token, String form) {
+        String bare = Tokenizer.normalizedTokens(form).isEmpty() ? form : Tokenizer.normalizedTokens(form).get(0);
+        int at = token.indexOf(bare);
+        if (at <= 0) return false;
+        String prefix = token.substring(0, at);
+        if (prefix.indexOf('ב') >= 0) return true;
+        String stripped = prefix.endsWith("ال") ? prefix.substring(0, prefix.length() - 2) : prefix;
+        return stripped.endsWith("ب");
+    }
+
+    /** The tense the sentence gives a stage form: negated, hoped, recalled, or as the form says. */
+    private Tense tense(Gazetteer.StageMatch m, List<String> tokens, List<PhraseMatcher.Match<Gazetteer.Cue>> cues, String text,
+                        Optional<LocalDate> published) {
+        Tense tense = m.tense();
+        for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
+            boolean before = c.end() <= m.start() && m.start() - c.end() <= CUE_REACH;
+            if (before && c.label() == Gazetteer.Cue.NEGATION) return Tense.DENIED;
+            if (before && c.label() == Gazetteer.Cue.HOPE && tense != Tense.PAST) tense = Tense.HOPED;
+        }
+        if (tense != Tense.DONE && tense != Tense.UNMARKED) return tense;
+        if (relative(tokens.get(m.start()), m.phrase())) return Tense.PAST;
+        for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
+            if (c.label() == Gazetteer.Cue.RELATIVE && c.end() == m.start()) return Tense.PAST;
+            boolean near = (c.start() >= m.end() && c.start() - m.end() <= PAST_REACH) || (c.end() <= m.start() && m.start() - c.end() <= CUE_REACH);
+            if (c.label() == Gazetteer.Cue.PAST && near) return Tense.PAST;
+        }
+        if (tense == Tense.DONE && published.isPresent()) {
+            Optional<LocalDate> date = Dates.find(text);
+            if (date.isPresent() && date.get().isBefore(published.get().minusDays(STALE_DAYS))) return Tense.PAST;
+        }
+        return tense;
+    }
+
+    // Hebrew marks a relative clause with a ש proclitic: שנחתם, כשנחתמה ("the treaty that was signed")
+    private static boolean relative(String token, String phrase) {
+        List<String> first = Tokenizer.normalizedTokens(phrase);
+        if (first.isEmpty()) return false;
+        int at = token.indexOf(first.get(0));
+        return at > 0 && token.charAt(0) >= '\u05D0' && token.charAt(0) <= '\u05EA' && token.substring(0, at).indexOf('ש') >= 0;
+    }
+
+    /** The place where the predicate happens: the locative place in its sentence nearest to it. */
+    private Optional<Gazetteer.Name> place(List<PhraseMatcher.Match<Gazetteer.Name>> names, List<String> tokens, Gazetteer.StageMatch m) {
+        PhraseMatcher.Match<Gazetteer.Name> best = null;
+        for (PhraseMatcher.Match<Gazetteer.Name> n : names) {
+            if (n.label().kind() != Gazetteer.Kind.PLACE || !gazetteer.locative(tokens, n)) continue;
+            if (best == null || Math.abs(n.start() - m.start()) < Math.abs(best.start() - m.start())) best = n;
+        }
+        return Optional.ofNullable(best).map(PhraseMatcher.Match::label);
+    }
+}

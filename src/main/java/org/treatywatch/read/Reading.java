@@ -1,0 +1,59 @@
+package org.treatywatch.read;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An item read once, sentence by sentence (the title first when there is one): what relevance, the
+ * event card, the headline and search ask. Its main event is the news its title and lead report;
+ * a background event (recalled, denied, or another pair's) never is.
+ */
+public record Reading(List<SentenceReading> sentences, boolean titled) {
+    /** Body sentences after the title that still count as the lead. */
+    static final int LEAD_SENTENCES = 2;
+
+    public List<Frame> frames() {
+        return sentences.stream().flatMap(s -> s.frames().stream()).toList();
+    }
+
+    /**
+     * The event the item reports as its news: the furthest stage its title reports as done, else the
+     * furthest it reports as to come; failing the title, its lead's. A bare noun in the title ("talks
+     * in Moscow") counts only for talks. Events of another pair, recalled or denied, never count.
+     */
+    public Optional<Frame> mainEvent() {
+        for (Frame.Part part : List.of(Frame.Part.TITLE, Frame.Part.LEAD)) {
+            List<Frame> news = candidates(part).stream().filter(Frame::news).toList();
+            Optional<Frame> done = furthest(news.stream().filter(f -> f.tense() == Tense.DONE).toList());
+            if (done.isPresent()) return done;
+            Optional<Frame> coming = furthest(news);
+            if (coming.isPresent()) return coming;
+        }
+        return candidates(Frame.Part.TITLE).stream()
+                .filter(f -> f.tense() == Tense.UNMARKED && f.stage().get().order() == 0).findFirst();
+    }
+
+    /** A further event still to come that the title or lead also reports ("met; the signing is expected"). */
+    public Optional<Frame> nextEvent() {
+        Optional<Frame> main = mainEvent();
+        if (main.isEmpty()) return Optional.empty();
+        int order = main.get().stage().get().order();
+        List<Frame> coming = new java.util.ArrayList<>();
+        for (Frame.Part part : List.of(Frame.Part.TITLE, Frame.Part.LEAD)) {
+            for (Frame f : candidates(part)) {
+                if (f.tense().upcoming() && f != main.get() && f.stage().get().order() > order) coming.add(f);
+            }
+        }
+        return furthest(coming);
+    }
+
+    private List<Frame> candidates(Frame.Part part) {
+        return frames().stream().filter(f -> f.part() == part && f.stage().isPresent() && !f.ofAnotherPair()).toList();
+    }
+
+    private static Optional<Frame> furthest(List<Frame> frames) {
+        return frames.stream().max(Comparator.comparingInt((Frame f) -> f.stage().get().order())
+                .thenComparing(f -> -frames.indexOf(f)));
+    }
+}
