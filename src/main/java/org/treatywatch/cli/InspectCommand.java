@@ -162,26 +162,11 @@ final class InspectCommand implements Callable<Integer> {
         ArrayNode concepts = n.putArray("concepts");
         a.relevance().concepts().forEach(c -> concepts.add(c.key()));
         n.put("summary", a.alert().summary());
-        n.set("event", event(a.alert().card()));
+        n.set("event", ReadingJson.event(a.alert().card()));
+        n.set("frames", ReadingJson.frames(a.reading()));
         ObjectNode alert = n.putObject("alert");
         for (String lang : org.treatywatch.text.Language.READERS) alert.put(lang, renderer.render(a.alert(), lang));
         return n;
-    }
-
-    /** The event facts as the alert states them, with the gazetteer's English names. */
-    private static ObjectNode event(org.treatywatch.summarize.EventCard card) {
-        ObjectNode e = JSON.createObjectNode();
-        e.put("stage", card.stage().map(org.treatywatch.read.Gazetteer.Stage::id).orElse(null));
-        e.put("upcoming", card.upcoming());
-        ArrayNode people = e.putArray("people");
-        card.people().forEach(p -> people.add(p.in("en")));
-        ArrayNode places = e.putArray("places");
-        for (org.treatywatch.read.Gazetteer.Name p : card.places()) places.add(p.in("en"));
-        card.countries().forEach(c -> places.add(c.in("en")));
-        e.put("date", card.date().map(Object::toString).orElse(null));
-        ArrayNode bodies = e.putArray("institutions");
-        card.institutions().forEach(b -> bodies.add(b.in("en")));
-        return e;
     }
 
     private void print(PrintWriter out, ObjectNode n) throws IOException {

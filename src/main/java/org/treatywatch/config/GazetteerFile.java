@@ -81,6 +81,7 @@ public final class GazetteerFile {
             if (v.get("in") instanceof Map<?, ?> in) languages((Map<String, Object>) in).forEach((lang, text) -> names.put(lang + "_in", text));
             g.add(new Gazetteer.Name(e.getKey(), kind, Map.copyOf(names), roles, field(v, "side"), field(v, "country"),
                     field(v, "years")), strings(v.get("forms")));
+            if (!field(v, "seat").isEmpty()) g.addSeat(e.getKey(), field(v, "seat"));
         }
     }
 

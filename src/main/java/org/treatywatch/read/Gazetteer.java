@@ -55,7 +55,7 @@ public final class Gazetteer {
      * איראן); negations and hopes change a predicate's tense; past markers and relative words make
      * an event background ("the treaty signed last January"); reporting verbs carry what others say.
      */
-    public enum Cue { TOPIC, ABOUT, WITH, NEGATION, PAST, HOPE, REPORTING, RELATIVE }
+    public enum Cue { TOPIC, ABOUT, WITH, NEGATION, PAST, HOPE, REPORTING, RELATIVE, FUTURE }
 
     private record StageForm(Stage stage, Tense tense) {}
 
@@ -94,6 +94,15 @@ public final class Gazetteer {
         return place.country().isEmpty() ? Optional.empty() : name(place.country());
     }
 
+    /** Where an institution sits (the Duma in Moscow, the Majlis in Tehran): where what it does happens. */
+    public void addSeat(String institutionId, String placeId) {
+        seats.put(institutionId, placeId);
+    }
+
+    public Optional<Name> seatOf(Name institution) {
+        return Optional.ofNullable(seats.get(institution.id())).flatMap(this::name);
+    }
+
     public void add(Stage stage, List<String> forms) {
         add(stage, forms, List.of());
     }
@@ -118,6 +127,7 @@ public final class Gazetteer {
     }
 
     private final PhraseMatcher<Cue> cues = new PhraseMatcher<>();
+    private final Map<String, String> seats = new java.util.HashMap<>();
 
     public void addCues(Cue cue, List<String> words) {
         for (String w : words) cues.add(cue, w);

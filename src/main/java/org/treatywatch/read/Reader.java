@@ -177,6 +177,15 @@ public final class Reader {
             if (before && c.label() == Gazetteer.Cue.HOPE && tense != Tense.PAST) tense = Tense.HOPED;
         }
         if (tense != Tense.DONE && tense != Tense.UNMARKED) return tense;
+        if (tense == Tense.UNMARKED) {
+            for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
+                // "the signing will take place on Friday", التوقيع سيجري: a future verb right after the noun
+                if (c.label() == Gazetteer.Cue.FUTURE && c.start() >= m.end() && c.start() - m.end() <= CUE_REACH) return Tense.UPCOMING;
+                // "Lavrov and Araghchi announce the completion of the text": announcing it is the announcement
+                boolean reported = c.label() == Gazetteer.Cue.REPORTING && c.end() <= m.start() && m.start() - c.end() <= CUE_REACH;
+                if (reported && m.stage().id().equals("announcement")) tense = Tense.DONE;
+            }
+        }
         if (relative(tokens.get(m.start()), m.phrase())) return Tense.PAST;
         for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
             if (c.label() == Gazetteer.Cue.RELATIVE && c.end() == m.start()) return Tense.PAST;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.treatywatch.read.Dates;
 import org.treatywatch.read.Frame;
 import org.treatywatch.read.Gazetteer;
 import org.treatywatch.read.Participant;
@@ -56,8 +57,30 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
                     Optional.empty());
         }
         Frame f = main.get();
+        List<Frame> retold = sameEvent(reading, f);
+        for (Frame r : retold) add(people, persons(r.participants()));
         Optional<EventCard> next = reading.nextEvent().map(n -> card(n, List.of(), List.of(), gazetteer, articleDate, Optional.empty()));
+        boolean ahead = f.tense().upcoming();
+        if (f.date().isEmpty()) {
+            // "will sign in Moscow — the signing will take place on Friday": the lead dates the title's event
+            Optional<LocalDate> told = retold.stream().map(Frame::date).flatMap(Optional::stream).findFirst();
+            // "arrives in Moscow ahead of the signing — Putin receives him tomorrow": a lead that tells no other event
+            if (told.isEmpty()) told = frameless(reading).map(s -> Dates.find(s.text(), articleDate, ahead))
+                    .flatMap(Optional::stream).findFirst();
+            if (told.isPresent()) f = new Frame(f.predicate(), f.stage(), f.tense(), f.participants(), f.topic(), f.place(), told, f.sentence(), f.part());
+        }
         return card(f, limit(people, MAX_PEOPLE), places(reading, f, gazetteer), gazetteer, articleDate, next);
+    }
+
+    /** The main event told again in the title or lead (same stage, same tense): its people and date are the event's. */
+    private static List<Frame> sameEvent(Reading reading, Frame main) {
+        return reading.frames().stream()
+                .filter(x -> x != main && x.part() != Frame.Part.BODY && x.stage().equals(main.stage()) && x.tense() == main.tense())
+                .toList();
+    }
+
+    private static java.util.stream.Stream<SentenceReading> frameless(Reading reading) {
+        return reading.sentences().stream().filter(s -> s.part() != Frame.Part.BODY && s.frames().isEmpty());
     }
 
     private static EventCard card(Frame f, List<Gazetteer.Name> people, List<Gazetteer.Name> places, Gazetteer gazetteer,
@@ -86,9 +109,19 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
             boolean own = s.text().equals(main.sentence());
             boolean sameEvent = s.part() != Frame.Part.BODY && s.frames().stream()
                     .allMatch(x -> x.stage().equals(main.stage()) && x.tense() == main.tense());
-            if (!own && !(out.isEmpty() && sameEvent)) continue;
-            for (Gazetteer.Name p : gazetteer.placesIn(s.text())) if (!out.contains(p) && out.size() < MAX_PLACES) out.add(p);
-            if (!out.isEmpty() && !own) break;
+            if (!own && !sameEvent) continue;
+            List<Gazetteer.Name> found = gazetteer.placesIn(s.text());
+            // a lead that tells the same event may narrow its place (in Moscow — in the Kremlin), never move it
+            boolean narrows = own || out.isEmpty() || found.stream().allMatch(p -> out.stream().anyMatch(o -> o.country().equals(p.country())));
+            if (!narrows) continue;
+            for (Gazetteer.Name p : found) if (!out.contains(p) && out.size() < MAX_PLACES) out.add(p);
+        }
+        if (out.isEmpty()) {
+            // the Duma ratified: it did so where it sits, whatever else the sentence places elsewhere
+            for (Participant p : main.participants()) {
+                if (p.kind() != Gazetteer.Kind.INSTITUTION) continue;
+                p.entry().flatMap(gazetteer::seatOf).filter(seat -> !out.contains(seat)).ifPresent(out::add);
+            }
         }
         return out;
     }
