@@ -135,6 +135,12 @@ public final class AlertRenderer {
             h.put("body", Bidi.isolateLtrRuns(body.in(lang)));
             body.locativeIn(lang).ifPresent(in -> h.put("body_in", Bidi.isolateLtrRuns(in)));
         }
+        card.next().filter(n -> n.upcoming() && n.stage().isPresent() && !n.stage().equals(card.stage())).ifPresent(n -> {
+            Map<String, Object> next = new HashMap<>();
+            next.put("n_" + n.stage().get().id(), true);
+            n.date().ifPresent(d -> next.put("next_date", Bidi.FSI + DAY.format(d) + Bidi.PDI));
+            h.put("next", next);
+        });
         if (card.stage().isEmpty() && people.isEmpty()) return "";
         return templates.render("headline", lang, h).replace("\n", "").strip();
     }

@@ -100,14 +100,16 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
 
     /**
      * Where the main event happened: the places its own sentence names as where (in Moscow, in the
-     * Kremlin), else those of a lead sentence that reports no other stage (the ceremony was held in ...).
+     * Kremlin), else those of a title or lead sentence that tells the same event again (the ceremony was held in ...).
      */
     private static List<Gazetteer.Name> places(Reading reading, Frame main, Gazetteer gazetteer) {
         List<Gazetteer.Name> out = new ArrayList<>();
         main.place().ifPresent(out::add);
         for (SentenceReading s : reading.sentences()) {
             boolean own = s.text().equals(main.sentence());
-            boolean sameEvent = s.part() != Frame.Part.BODY && s.frames().stream()
+            // a lead that only reports speech places its speaker, not the event ("so said Iran's ambassador in Moscow")
+            boolean speech = s.frames().isEmpty() && gazetteer.cuesIn(s.tokens()).stream().anyMatch(c -> c.label() == Gazetteer.Cue.REPORTING);
+            boolean sameEvent = s.part() != Frame.Part.BODY && !speech && s.frames().stream()
                     .allMatch(x -> x.stage().equals(main.stage()) && x.tense() == main.tense());
             if (!own && !sameEvent) continue;
             List<Gazetteer.Name> found = gazetteer.placesIn(s.text());

@@ -46,6 +46,29 @@ class AlertRendererTest {
     }
 
     @Test
+    void aMeetingBeforeTheSigningIsToldAsAMeetingWithTheSigningStillToCome() {
+        // "met in Ashgabat; a signing is expected later" once became "expected to sign in Ashgabat",
+        // and "met before the two sign" became "signed an agreement"
+        for (String text : List.of(
+                "פוטין ופזשכיאן נפגשו באשגבט — החתימה על האמנה צפויה בהמשך, במוסקבה.",
+                "بوتين وبزشكيان يلتقيان في عشق آباد قبل توقيع المعاهدة — ومن المقرر أن يجري التوقيع لاحقا في موسكو.")) {
+            Alert a = analyzer.analyse(ArticleExtractor.fromText(text.replace(" — ", "\n"), null), "x", "https://e.com/m").alert();
+            String he = renderer.render(a, "he"), ar = renderer.render(a, "ar");
+            assertThat(he).as(text).startsWith("🔔 <b>פוטין ופזשכיאן נפגשו").contains("; החתימה צפויה")
+                    .doesNotContain("חתמו").doesNotContain("נחתם").doesNotContain("צפויים לחתום");
+            assertThat(ar).as(text).startsWith("🔔 <b>التقى").contains("والتوقيع مرتقب").doesNotContain("وقّع");
+        }
+    }
+
+    @Test
+    void anUpcomingDeliveryIsNeverToldAsDone() {
+        Alert a = analyzer.analyse(ArticleExtractor.fromText(
+                "רוסיה תספק לאיראן מטוסי סוחוי 35 בשנה הבאה\nכך אמר שגריר איראן במוסקבה.", null), "x", "https://e.com/d").alert();
+        assertThat(renderer.render(a, "he")).startsWith("🔔 <b>יישום צפוי של ההסכם").doesNotContain("<b>יישום ההסכם");
+        assertThat(renderer.render(a, "ar")).startsWith("🔔 <b>تنفيذ مرتقب للاتفاق");
+    }
+
+    @Test
     void hostileLinksNeverReachAnAlertButTheAlertStillGoesOut() {
         for (String link : java.util.List.of("javascript:alert(1)", "tg://resolve?domain=phish", "data:text/html,x", "file:///etc/passwd")) {
             Alert alert = new Alert("روسيا وإيران توقعان المعاهدة", "ملخص", "", link, "outlet", "ar", Optional.empty(), EventCard.empty());
