@@ -147,7 +147,7 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "matching", mixinStandardHelpOptions = true,
-            description = "Match articles (400 words, Zipf-distributed) against N subscriptions (10% whole topic, the rest 1–5 "
+            description = "Match articles (400 words, Zipf-distributed) against N subscriptions (10%% whole topic, the rest 1–5 "
                     + "keywords from a 5,000-word vocabulary, with excludes and feed limits) with the index and with a naive scan, in the same run: p50/p99 per article and the ratio.")
     static final class Matching implements Callable<Integer> {
         @Option(names = "--subscriptions", defaultValue = "100000")

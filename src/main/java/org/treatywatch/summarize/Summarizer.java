@@ -26,12 +26,29 @@ public final class Summarizer {
 
     private Summarizer() {}
 
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("\\(?\\b(?:https?://|www\\.)\\S+\\)?");
+    private static final java.util.regex.Pattern MENU = java.util.regex.Pattern.compile("[|»›·•].*[|»›·•]");
+    private static final int MIN_WORDS = 4;
+
+    /**
+     * The article's own words in a sentence: addresses (image and link URLs) removed; a date stamp,
+     * a menu or a line of symbols ("12-19-2025, 12:30 AM", "Home | News | World") is no sentence at all.
+     */
+    static String ownText(String sentence) {
+        String s = ADDRESS.matcher(sentence).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        if (MENU.matcher(s).find()) return "";
+        int words = 0;
+        for (String w : s.split(" ")) if (w.codePoints().filter(Character::isLetter).count() >= 2) words++;
+        return words >= MIN_WORDS ? s : "";
+    }
+
     public static String summarize(String title, String body, List<String> evidence) {
         List<String> sentences = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         seen.add(key(title));
-        for (String s : Sentences.split(body)) {
+        for (String raw : Sentences.split(body)) {
             if (sentences.size() >= MAX_RANKED) break;
+            String s = ownText(raw);
             if (s.length() >= MIN_SENTENCE && seen.add(key(s))) sentences.add(s);
         }
         if (sentences.isEmpty()) return "";

@@ -32,6 +32,19 @@ class SummarizerTest {
     }
 
     @Test
+    void theSummaryCarriesTheArticlesOwnSentencesOnly() {
+        // a forum copy of a news page: poster's name, a date stamp, the source link, an image address, a menu
+        String body = String.join("\n", "ناشر الخبر", "12-19-2025, 12:30 AM",
+                "وصل وزير الخارجية الإيراني إلى موسكو (https://ar.example.ir/news/86028381/%D8%B9) لإجراء محادثات مع نظيره الروسي.",
+                "https://img.example.ir/d/r2/2025/12/17/4/172594152.jpg?ts=1765973370382",
+                "الرئيسية | أخبار | العالم | اقتصاد",
+                "وبحث الجانبان تنفيذ معاهدة الشراكة الاستراتيجية الشاملة بين البلدين.");
+        String s = Summarizer.summarize("عراقجي في موسكو", body, List.of());
+        assertThat(s).contains("وصل وزير الخارجية الإيراني إلى موسكو", "وبحث الجانبان تنفيذ معاهدة")
+                .doesNotContain("http").doesNotContain(".jpg").doesNotContain("12:30").doesNotContain("|").doesNotContain("ناشر");
+    }
+
+    @Test
     void theEventCardFindsPeoplePlacesStageAndAnExplicitDate() {
         Gazetteer g = GazetteerFile.load(java.nio.file.Path.of("templates"));
         EventCard card = EventCard.of(TestFiles.shippedReader().read("הדומה הרוסית אשררה את האמנה עם איראן",
