@@ -92,6 +92,13 @@ record SentenceConcepts(String text, Set<Concept> concepts, boolean pair, boolea
         return c == Concept.RUSSIA || c == Concept.IRAN || c == Concept.THIRD_PARTY;
     }
 
+    /** The same sentence with its dealing removed: both sides may still be named, nothing is told of them. */
+    SentenceConcepts recalled() {
+        Set<Concept> kept = EnumSet.copyOf(concepts.isEmpty() ? EnumSet.noneOf(Concept.class) : concepts);
+        kept.removeAll(EnumSet.of(Concept.TREATY, Concept.TREATY_STRONG, Concept.INTERACTION));
+        return new SentenceConcepts(text, kept, pair, otherPair, thirdPairOnly);
+    }
+
     boolean has(Concept c) {
         return concepts.contains(c);
     }

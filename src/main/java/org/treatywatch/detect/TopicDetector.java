@@ -1,7 +1,5 @@
 package org.treatywatch.detect;
 
-import org.treatywatch.read.Concept;
-import org.treatywatch.read.Lexicon;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -71,7 +69,10 @@ public final class TopicDetector {
     /** Judges an item already read: both sides dealing with each other, as news, in one place of it. */
     public Relevance judge(Reading reading) {
         List<SentenceConcepts> sentences = new ArrayList<>();
-        for (SentenceReading s : reading.sentences()) sentences.add(SentenceConcepts.of(s.text(), s.parties()));
+        for (SentenceReading s : reading.sentences()) {
+            SentenceConcepts c = SentenceConcepts.of(s.text(), s.parties());
+            sentences.add(recalledOnly(s) ? c.recalled() : c);
+        }
         int bodyStart = reading.titled() ? 1 : 0;
         if (sentences.isEmpty()) return Relevance.none();
 
@@ -102,6 +103,15 @@ public final class TopicDetector {
         if (headline(sentences).headlineOfAnotherStory() || anotherPairsHeadline(reading)) raw = Math.min(raw, threshold - OTHER_PAIR_MARGIN);
         double score = Math.round(Math.max(0, raw) * 1000) / 1000.0;
         return new Relevance(score >= threshold, score, best.concepts, List.copyOf(evidence));
+    }
+
+    /**
+     * A sentence whose every event is recalled background ("since the treaty was signed in January the
+     * rial lost a third", "unlike the treaty Moscow signed with Tehran") names the pair but reports
+     * nothing of theirs: it places them, it is not evidence of their story.
+     */
+    private static boolean recalledOnly(SentenceReading s) {
+        return !s.frames().isEmpty() && s.frames().stream().allMatch(f -> f.tense() == org.treatywatch.read.Tense.PAST);
     }
 
     /** The title (or else the first sentence) up to a dash that separates a headline from its lead. */

@@ -7,15 +7,24 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.treatywatch.TestFiles;
+import org.treatywatch.read.Gazetteer;
+import org.treatywatch.read.Reading;
+import org.treatywatch.summarize.EventCard;
 
 /**
  * The real-world development set: labels from ../shared/corpus/realworld-dev.tsv, texts re-collected
  * from the public outlets into a folder outside the project (never committed; set
  * TREATYWATCH_REALWORLD_TEXTS, default ../realworld-texts, one {@code <id>.txt} per item, first line
- * the title). Prints precision, recall, F1 and every miss per language; skipped when either is absent.
+ * the title). Prints precision, recall, F1 and every miss per language, and, against our own labels of
+ * the relevant items' main events (read/realworld-events.tsv: stage, tense, place), how often the
+ * alert states the main event, something false, or no stage, and whether its place is right.
+ * Skipped when the labels or texts are absent.
  */
 class RealWorldSetTest {
     static final Path LABELS = Path.of("..", "shared", "corpus", "realworld-dev.tsv");
@@ -27,21 +36,70 @@ class RealWorldSetTest {
         assumeTrue(Files.isRegularFile(LABELS) && Files.isDirectory(texts), "real-world labels or re-collected texts are not here");
         List<String> lines = Files.readAllLines(LABELS, StandardCharsets.UTF_8);
         TopicDetector detector = TestFiles.shippedDetector();
+        Gazetteer gazetteer = TestFiles.shippedGazetteer();
+        Map<String, String[]> events = events();
         for (String lang : List.of("he", "ar")) {
             Confusion c = new Confusion();
             int items = 0;
+            EventTruth truth = new EventTruth();
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split("\t", -1);
                 Path text = texts.resolve(f[0] + ".txt");
                 if (f.length < 6 || !f[1].equals(lang) || !Files.isRegularFile(text)) continue;
                 String all = Files.readString(text, StandardCharsets.UTF_8);
                 int nl = all.indexOf('\n');
-                Relevance verdict = nl < 0 ? detector.detect(all, "") : detector.detect(all.substring(0, nl), all.substring(nl + 1));
+                Reading reading = nl < 0 ? detector.reader().read(all, "", Optional.empty())
+                        : detector.reader().read(all.substring(0, nl), all.substring(nl + 1), Optional.empty());
+                Relevance verdict = detector.judge(reading);
                 c.add(f[2].equals("1"), verdict.relevant(), f[0] + " " + f[5] + " " + verdict.score());
                 items++;
+                if (verdict.relevant() && events.containsKey(f[0])) truth.add(f[0], events.get(f[0]), EventCard.of(reading, gazetteer, Optional.empty()));
             }
             System.out.println(c.report("real-world development set, " + lang));
+            System.out.println(truth.report(lang));
             if (items >= MIN_ITEMS) assertThat(c.f1()).as("F1 on the real-world %s items", lang).isGreaterThanOrEqualTo(0.85);
+        }
+    }
+
+    /** Our labels of the relevant items' main events: id → {stage, tense, place}; empty when absent. */
+    static Map<String, String[]> events() {
+        Map<String, String[]> out = new HashMap<>();
+        if (RealWorldSetTest.class.getResource("/read/realworld-events.tsv") == null) return out;
+        for (String line : TestFiles.resource("read/realworld-events.tsv").split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] f = line.split("\t", -1);
+            if (f.length >= 4) out.put(f[0].strip(), new String[] {f[1].strip(), f[2].strip(), f[3].strip()});
+        }
+        return out;
+    }
+
+    /** How the alerts' stated events compare with what a reader labeled as each item's main event. */
+    static final class EventTruth {
+        int alerts, main, wrong, none, places, placesRight;
+        final StringBuilder misses = new StringBuilder();
+
+        void add(String id, String[] want, EventCard card) {
+            alerts++;
+            String stage = card.stage().map(Gazetteer.Stage::id).orElse("-");
+            String tense = card.stage().isEmpty() ? "-" : card.upcoming() ? "upcoming" : "done";
+            if (stage.equals("-")) none++;
+            else if (stage.equals(want[0]) && tense.equals(want[1])) main++;
+            else wrong++;
+            if (!(stage.equals(want[0]) && tense.equals(want[1]))) {
+                misses.append("\n  event ").append(id).append(" want ").append(want[0]).append('/').append(want[1])
+                        .append(" got ").append(stage).append('/').append(tense);
+            }
+            if (!want[2].equals("-")) {
+                places++;
+                if (!card.places().isEmpty() && (card.places().get(0).id().equals(want[2]) || card.places().get(0).country().equals(want[2]))) placesRight++;
+            }
+        }
+
+        String report(String lang) {
+            if (alerts == 0) return "event truth, " + lang + ": no labeled alerts";
+            return String.format("event truth, %s: %d alerts, main event %d (%.0f %%), another or false event %d (%.0f %%), "
+                            + "no stage %d; place right %d of %d%s", lang, alerts, main, 100.0 * main / alerts, wrong,
+                    100.0 * wrong / alerts, none, placesRight, places, misses);
         }
     }
 }
