@@ -23,6 +23,7 @@ final class ReadingJson {
         for (Frame f : reading.frames()) {
             ObjectNode n = all.addObject();
             n.put("predicate", f.predicate());
+            n.put("arrival", f.arrival());
             n.put("stage", f.stage().map(Gazetteer.Stage::id).orElse(null));
             n.put("tense", f.tense().key());
             ArrayNode who = n.putArray("participants");
@@ -42,6 +43,7 @@ final class ReadingJson {
         e.put("stage", card.stage().map(Gazetteer.Stage::id).orElse(null));
         e.put("upcoming", card.upcoming());
         e.put("tense", card.stage().isEmpty() ? null : card.upcoming() ? "upcoming" : "done");
+        e.put("arrival", card.arrival()); // a visit that has begun: the talks it is for are still to come
         ArrayNode people = e.putArray("people");
         card.people().forEach(p -> people.add(p.in("en")));
         ArrayNode places = e.putArray("places");

@@ -56,8 +56,9 @@ public final class GazetteerFile {
         if (stages != null) {
             for (var e : stages.entrySet()) {
                 Map<String, Object> v = (Map<String, Object>) e.getValue();
-                g.add(new Gazetteer.Stage(e.getKey(), order++, languages(v)), strings(v.get("forms")), strings(v.get("upcoming")),
-                        strings(v.get("mentions")), strings(v.get("past")));
+                Gazetteer.Stage stage = new Gazetteer.Stage(e.getKey(), order++, languages(v));
+                g.add(stage, strings(v.get("forms")), strings(v.get("upcoming")), strings(v.get("mentions")), strings(v.get("past")));
+                g.addArrivals(stage, strings(v.get("arrival")));
             }
         }
         g.addUpcomingMarkers(strings(map.get("upcoming_markers")));

@@ -123,6 +123,11 @@ public final class AlertRenderer {
         h.put("any", !people.isEmpty());
         h.put("one", people.size() == 1);
         h.put("many", people.size() >= 2);
+        // an arrival is told as a visit by its first-named person (the one who arrived), never as a meeting
+        if (card.arrival() && !card.places().isEmpty()) {
+            h.put("arrival", true);
+            if (!people.isEmpty()) h.put("visitor", people.get(0).get("name"));
+        }
         if (!card.places().isEmpty()) {
             Gazetteer.Name place = card.places().get(0);
             String country = card.countryOf(place).map(c -> " (" + c.in(lang) + ")").orElse("");
@@ -135,7 +140,7 @@ public final class AlertRenderer {
             h.put("body", Bidi.isolateLtrRuns(body.in(lang)));
             body.locativeIn(lang).ifPresent(in -> h.put("body_in", Bidi.isolateLtrRuns(in)));
         }
-        card.next().filter(n -> n.upcoming() && n.stage().isPresent() && !n.stage().equals(card.stage())).ifPresent(n -> {
+        card.next().filter(n -> n.upcoming() && n.stage().isPresent() && (card.arrival() || !n.stage().equals(card.stage()))).ifPresent(n -> {
             Map<String, Object> next = new HashMap<>();
             next.put("n_" + n.stage().get().id(), true);
             n.date().ifPresent(d -> next.put("next_date", Bidi.FSI + DAY.format(d) + Bidi.PDI));

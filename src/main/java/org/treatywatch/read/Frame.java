@@ -7,13 +7,22 @@ import java.util.Optional;
 /**
  * One event as a sentence reports it: the predicate as written, its stage of the treaty story (if
  * it is one), its tense, who takes part (resolved to sides), what it is about when a side is only
- * the topic ("discussed Iran"), where and when it happens, and the sentence it was read from.
+ * the topic ("discussed Iran"), where and when it happens, and the sentence it was read from. An
+ * arrival ("arrived in Tehran") is a visit begun: done itself, the talks it is for still to come.
  */
 public record Frame(String predicate, Optional<Gazetteer.Stage> stage, Tense tense, List<Participant> participants,
                     Optional<String> topic, Optional<Gazetteer.Name> place, Optional<LocalDate> date, String sentence,
-                    Part part) {
+                    Part part, boolean arrival) {
     /** Where in the item the sentence stands: the headline says what the news is, the body also recalls. */
     public enum Part { TITLE, LEAD, BODY }
+
+    public Frame withTense(Tense t, Optional<LocalDate> d) {
+        return new Frame(predicate, stage, t, participants, topic, place, d, sentence, part, arrival);
+    }
+
+    public Frame withDate(Optional<LocalDate> d) {
+        return withTense(tense, d);
+    }
 
     public boolean has(String side) {
         return participants.stream().anyMatch(p -> p.side().equals(side));

@@ -46,8 +46,11 @@ public final class Gazetteer {
         }
     }
 
-    /** A stage form found in a sentence's tokens [start, end), with the tense the text gives it. */
-    public record StageMatch(Stage stage, Tense tense, String phrase, int start, int end) {}
+    /**
+     * A stage form found in a sentence's tokens [start, end), with the tense the text gives it; an
+     * arrival ("arrived", وصل) is a visit only where it says where to (trade "reaches" a sum is none).
+     */
+    public record StageMatch(Stage stage, Tense tense, String phrase, int start, int end, boolean arrival) {}
 
     /**
      * Words that change how a sentence is read, from the {@code reading:} section of gazetteer.yaml:
@@ -55,9 +58,13 @@ public final class Gazetteer {
      * איראן); negations and hopes change a predicate's tense; past markers and relative words make
      * an event background ("the treaty signed last January"); reporting verbs carry what others say.
      */
-    public enum Cue { TOPIC, ABOUT, WITH, NEGATION, PAST, HOPE, REPORTING, RELATIVE, FUTURE }
+    public enum Cue { TOPIC, ABOUT, WITH, NEGATION, PAST, HOPE, REPORTING, RELATIVE, FUTURE, SOON }
 
-    private record StageForm(Stage stage, Tense tense) {}
+    private record StageForm(Stage stage, Tense tense, boolean arrival) {
+        StageForm(Stage stage, Tense tense) {
+            this(stage, tense, false);
+        }
+    }
 
     /** Words before a stage word that put it in the future (צפוי, من المتوقع, expected), this many tokens back at most. */
     static final int MARKER_REACH = 3;
@@ -124,6 +131,11 @@ public final class Gazetteer {
         for (String f : upcomingForms) stages.add(new StageForm(stage, Tense.UPCOMING), f);
         for (String f : mentions) stages.add(new StageForm(stage, Tense.UNMARKED), f);
         for (String f : pastForms) stages.add(new StageForm(stage, Tense.PAST), f);
+    }
+
+    /** Arrivals: done forms of a visit that count only where the sentence names where to. */
+    public void addArrivals(Stage stage, List<String> forms) {
+        for (String f : forms) stages.add(new StageForm(stage, Tense.DONE, true), f);
     }
 
     private final PhraseMatcher<Cue> cues = new PhraseMatcher<>();
@@ -223,7 +235,7 @@ public final class Gazetteer {
                     || markers.stream().anyMatch(k -> k.end() <= m.start() && m.start() - k.end() < MARKER_REACH))) {
                 tense = Tense.UPCOMING;
             }
-            out.add(new StageMatch(m.label().stage(), tense, m.phrase(), m.start(), m.end()));
+            out.add(new StageMatch(m.label().stage(), tense, m.phrase(), m.start(), m.end(), m.label().arrival()));
         }
         return out;
     }

@@ -71,12 +71,14 @@ public final class Reader {
         }
         List<Frame> frames = new ArrayList<>();
         List<Participant> participants = participants(parties, names, tokens);
-        for (Gazetteer.StageMatch m : gazetteer.stagesIn(tokens)) {
-            Tense tense = tense(m, tokens, cues, text, published);
+        List<Gazetteer.StageMatch> stages = gazetteer.stagesIn(tokens);
+        for (Gazetteer.StageMatch m : stages) {
+            Tense tense = tense(m, tokens, cues, text, published, stages);
             Optional<Gazetteer.Name> place = place(names, tokens, m);
+            if (m.arrival() && place.isEmpty()) continue;
             Optional<LocalDate> date = Dates.find(text, published, tense.upcoming());
             frames.add(new Frame(m.phrase(), Optional.of(m.stage()), tense, participants, Optional.ofNullable(topic), place,
-                    date, text, part));
+                    date, text, part, m.arrival()));
         }
         return new SentenceReading(text, part, tokens, hits, List.copyOf(parties), List.copyOf(frames));
     }
@@ -169,7 +171,7 @@ public final class Reader {
 
     /** The tense the sentence gives a stage form: negated, hoped, recalled, or as the form says. */
     private Tense tense(Gazetteer.StageMatch m, List<String> tokens, List<PhraseMatcher.Match<Gazetteer.Cue>> cues, String text,
-                        Optional<LocalDate> published) {
+                        Optional<LocalDate> published, List<Gazetteer.StageMatch> stages) {
         Tense tense = m.tense();
         for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
             boolean before = c.end() <= m.start() && m.start() - c.end() <= CUE_REACH;
@@ -184,6 +186,15 @@ public final class Reader {
                 // "Lavrov and Araghchi announce the completion of the text": announcing it is the announcement
                 boolean reported = c.label() == Gazetteer.Cue.REPORTING && c.end() <= m.start() && m.start() - c.end() <= CUE_REACH;
                 if (reported && m.stage().id().equals("announcement")) tense = Tense.DONE;
+            }
+        }
+        if (tense == Tense.DONE) {
+            // a headline's present tense reads as done, but "Putin receives him in the Kremlin tomorrow" is to come
+            for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
+                if (c.label() != Gazetteer.Cue.SOON || c.start() < m.end() || c.start() - m.end() > PAST_REACH) continue;
+                // "arrived in Moscow, where he will sign tomorrow": the day is the nearer verb's
+                boolean nearer = stages.stream().anyMatch(o -> o != m && o.start() >= m.end() && o.start() < c.start());
+                if (!nearer) return Tense.UPCOMING;
             }
         }
         if (relative(tokens.get(m.start()), m.phrase())) return Tense.PAST;

@@ -40,15 +40,18 @@ public record Reading(List<SentenceReading> sentences, boolean titled) {
      * (and never as done) is the plainer statement; the event is still to come.
      */
     private Frame toldAsComingByTheLead(Frame title) {
-        if (title.part() != Frame.Part.TITLE) return title;
+        // "arrived in Tehran — will meet Araghchi tomorrow": the arrival is done, the meeting is what is to come
+        if (title.part() != Frame.Part.TITLE || title.arrival()) return title;
         List<Frame> lead = candidates(Frame.Part.LEAD).stream().filter(f -> f.stage().equals(title.stage())).toList();
         if (lead.isEmpty() || lead.stream().anyMatch(f -> f.tense() == Tense.DONE)) return title;
         Optional<Frame> coming = lead.stream().filter(f -> f.tense().upcoming()).findFirst();
-        return coming.map(c -> new Frame(title.predicate(), title.stage(), c.tense(), title.participants(), title.topic(),
-                title.place(), title.date().or(c::date), title.sentence(), title.part())).orElse(title);
+        return coming.map(c -> title.withTense(c.tense(), title.date().or(c::date))).orElse(title);
     }
 
-    /** A further event still to come that the title or lead also reports ("met; the signing is expected"). */
+    /**
+     * A further event still to come that the title or lead also reports ("met; the signing is
+     * expected"); after an arrival, the talks it is for count too.
+     */
     public Optional<Frame> nextEvent() {
         Optional<Frame> main = mainEvent();
         if (main.isEmpty()) return Optional.empty();
@@ -56,7 +59,8 @@ public record Reading(List<SentenceReading> sentences, boolean titled) {
         List<Frame> coming = new java.util.ArrayList<>();
         for (Frame.Part part : List.of(Frame.Part.TITLE, Frame.Part.LEAD)) {
             for (Frame f : candidates(part)) {
-                if (f.tense().upcoming() && f != main.get() && f.stage().get().order() > order) coming.add(f);
+                boolean further = f.stage().get().order() > order || (main.get().arrival() && f.stage().get().order() == order);
+                if (f.tense().upcoming() && f != main.get() && further) coming.add(f);
             }
         }
         return furthest(coming);

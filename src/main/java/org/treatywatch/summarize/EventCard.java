@@ -15,17 +15,24 @@ import org.treatywatch.read.SentenceReading;
  * Who, where, when and what stage, language-neutral: rendered in the subscriber's language
  * whatever the article's language. {@code upcoming} says the stage is still to come ("expected to
  * sign"), so an alert never reports a signing that has not happened; {@code next} is a further
- * event the item says is to come ("met in Ashgabat; the signing is expected").
+ * event the item says is to come ("met in Ashgabat; the signing is expected"); {@code arrival} says
+ * the visit is an arrival, which is not yet a meeting ("arrived in Moscow, where he will sign").
  */
 public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places, Optional<LocalDate> date,
                         Optional<Gazetteer.Stage> stage, boolean upcoming, List<Gazetteer.Name> countries,
-                        List<Gazetteer.Name> institutions, Optional<EventCard> next) {
+                        List<Gazetteer.Name> institutions, Optional<EventCard> next, boolean arrival) {
     static final int MAX_PEOPLE = 4;
     static final int MAX_PLACES = 3;
 
     public EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places, Optional<LocalDate> date,
                      Optional<Gazetteer.Stage> stage) {
-        this(people, places, date, stage, false, List.of(), List.of(), Optional.empty());
+        this(people, places, date, stage, false, List.of(), List.of(), Optional.empty(), false);
+    }
+
+    public EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places, Optional<LocalDate> date,
+                     Optional<Gazetteer.Stage> stage, boolean upcoming, List<Gazetteer.Name> countries,
+                     List<Gazetteer.Name> institutions, Optional<EventCard> next) {
+        this(people, places, date, stage, upcoming, countries, institutions, next, false);
     }
 
     public static EventCard empty() {
@@ -67,7 +74,7 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
             // "arrives in Moscow ahead of the signing — Putin receives him tomorrow": a lead that tells no other event
             if (told.isEmpty()) told = frameless(reading).map(s -> Dates.find(s.text(), articleDate, ahead))
                     .flatMap(Optional::stream).findFirst();
-            if (told.isPresent()) f = new Frame(f.predicate(), f.stage(), f.tense(), f.participants(), f.topic(), f.place(), told, f.sentence(), f.part());
+            if (told.isPresent()) f = f.withDate(told);
         }
         return card(f, limit(people, MAX_PEOPLE), places(reading, f, gazetteer), gazetteer, articleDate, next);
     }
@@ -87,15 +94,18 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
                                   Optional<LocalDate> articleDate, Optional<EventCard> next) {
         boolean upcoming = f.tense().upcoming();
         Optional<LocalDate> date = f.date().or(() -> upcoming ? Optional.empty() : articleDate);
-        // what is still to come has no date before publication (that is the byline's date, not the event's)
+        // what is still to come has no date before publication (that is the byline's date, not the event's),
+        // and what is done none after it ("arrived today, will sign tomorrow": tomorrow is the signing's)
         if (upcoming && date.isPresent() && articleDate.isPresent() && !date.get().isAfter(articleDate.get())) date = Optional.empty();
+        if (!upcoming && date.isPresent() && articleDate.isPresent() && date.get().isAfter(articleDate.get())) date = articleDate;
         List<Gazetteer.Name> countries = new ArrayList<>();
         for (Gazetteer.Name p : places) gazetteer.countryOf(p).filter(c -> !countries.contains(c)).ifPresent(countries::add);
         List<Gazetteer.Name> bodies = new ArrayList<>();
         for (Participant p : f.participants()) {
             if (p.kind() == Gazetteer.Kind.INSTITUTION) p.entry().filter(n -> !bodies.contains(n)).ifPresent(bodies::add);
         }
-        return new EventCard(people, List.copyOf(places), date, f.stage(), upcoming, List.copyOf(countries), limit(bodies, 2), next);
+        boolean arrival = !upcoming && f.arrival();
+        return new EventCard(people, List.copyOf(places), date, f.stage(), upcoming, List.copyOf(countries), limit(bodies, 2), next, arrival);
     }
 
     /**

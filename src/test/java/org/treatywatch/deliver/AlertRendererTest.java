@@ -60,6 +60,25 @@ class AlertRendererTest {
         }
     }
 
+
+    @Test
+    void anArrivalIsAVisitNotAMeetingAndTheSigningItIsForIsStillToCome() {
+        // "arrived in Moscow, where he will sign" once became "signing expected" or "met in Moscow"
+        for (String text : List.of(
+                "פזשכיאן נחת במוסקבה, שם יחתום עם פוטין על האמנה — נשיא איראן הגיע בראש משלחת רחבה.",
+                "الرئيس الإيراني بزشكيان يصل إلى موسكو لتوقيع معاهدة الشراكة — ويرافقه وفد وزاري كبير.")) {
+            Alert a = analyzer.analyse(ArticleExtractor.fromText(text.replace(" — ", "\n"), null), "x", "https://e.com/v").alert();
+            String he = renderer.render(a, "he"), ar = renderer.render(a, "ar");
+            assertThat(he).as(text).startsWith("🔔 <b>ביקור: פזשכיאן במוסקבה").contains("; החתימה צפויה")
+                    .doesNotContain("נפגשו").doesNotContain("חתמו");
+            assertThat(ar).as(text).startsWith("🔔 <b>زيارة: بزشكيان في موسكو").contains("والتوقيع مرتقب")
+                    .doesNotContain("التقى").doesNotContain("وقّع");
+        }
+        // a sum that "reaches" a figure is no arrival anywhere
+        Alert trade = analyzer.analyse(ArticleExtractor.fromText(
+                "التبادل التجاري بين روسيا وإيران يصل إلى خمسة مليارات دولار\nبحسب أرقام الجمارك.", null), "x", "https://e.com/t").alert();
+        assertThat(renderer.render(trade, "ar")).doesNotContain("زيارة").doesNotContain("التقى");
+    }
     @Test
     void anUpcomingDeliveryIsNeverToldAsDone() {
         Alert a = analyzer.analyse(ArticleExtractor.fromText(
