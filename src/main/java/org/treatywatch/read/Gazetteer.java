@@ -232,7 +232,9 @@ public final class Gazetteer {
             if (insideLonger(m, found)) continue;
             Tense tense = m.label().tense();
             if (tense != Tense.PAST && (futurePrefix(tokens.get(m.start()), m.phrase())
-                    || markers.stream().anyMatch(k -> k.end() <= m.start() && m.start() - k.end() < MARKER_REACH))) {
+                    || markers.stream().anyMatch(k -> k.end() <= m.start() && m.start() - k.end() < MARKER_REACH
+                        // "ahead of the signing ceremony.. talks": the marker governs the nearer stage word only
+                        && found.stream().noneMatch(o -> o != m && !insideLonger(o, found) && o.start() >= k.start() && o.end() <= m.start())))) {
                 tense = Tense.UPCOMING;
             }
             out.add(new StageMatch(m.label().stage(), tense, m.phrase(), m.start(), m.end(), m.label().arrival()));
