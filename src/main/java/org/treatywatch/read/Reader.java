@@ -24,6 +24,8 @@ public final class Reader {
     static final int STALE_DAYS = 10;
     /** How many words may stand between a topic word and the side it governs ("about the situation in Iran"). */
     static final int TOPIC_REACH = 3;
+    /** How far after a bare stage noun a future word still dates it (a verbless headline's "next month"). */
+    static final int NOUN_FUTURE_REACH = 8;
 
     private final Lexicon lexicon;
     private final Gazetteer gazetteer;
@@ -71,7 +73,7 @@ public final class Reader {
         }
         List<Frame> frames = new ArrayList<>();
         List<Participant> participants = participants(parties, names, tokens);
-        List<Gazetteer.StageMatch> stages = gazetteer.stagesIn(tokens);
+        List<Gazetteer.StageMatch> stages = predicates(gazetteer.stagesIn(tokens), names);
         for (Gazetteer.StageMatch m : stages) {
             Tense tense = tense(m, tokens, cues, text, published, stages);
             Optional<Gazetteer.Name> place = place(names, tokens, m);
@@ -82,6 +84,29 @@ public final class Reader {
         }
         return new SentenceReading(text, part, tokens, hits, List.copyOf(parties), List.copyOf(frames));
     }
+
+    /**
+     * The stage forms that are predicates: never a word inside a person's name (فرزانه صادق is no
+     * "ratified"), and a bare stage noun after talks is what the talks are about ("discussed the
+     * implementation of the treaty", مشاورات حول تنفيذ المعاهدة), not an event of its own.
+     */
+    private static List<Gazetteer.StageMatch> predicates(List<Gazetteer.StageMatch> found, List<PhraseMatcher.Match<Gazetteer.Name>> names) {
+        List<Gazetteer.StageMatch> out = new ArrayList<>();
+        for (Gazetteer.StageMatch m : found) {
+            boolean inName = names.stream().anyMatch(n -> n.label().kind() == Gazetteer.Kind.PERSON && n.start() <= m.start() && n.end() >= m.end());
+            if (inName) continue;
+            boolean aboutTalks = m.tense() == Tense.UNMARKED && !m.stage().id().equals(TALKS)
+                    && found.stream().anyMatch(t -> t.stage().id().equals(TALKS) && t.end() <= m.start() && !inside(t, names));
+            if (!aboutTalks) out.add(m);
+        }
+        return out;
+    }
+
+    private static boolean inside(Gazetteer.StageMatch m, List<PhraseMatcher.Match<Gazetteer.Name>> names) {
+        return names.stream().anyMatch(n -> n.label().kind() == Gazetteer.Kind.PERSON && n.start() <= m.start() && n.end() >= m.end());
+    }
+
+    static final String TALKS = "talks";
 
     // a person is a party whatever stands before the name (على in علي لاريجاني reads like "on")
     private static boolean person(List<PhraseMatcher.Match<Gazetteer.Name>> names, Hit h) {
@@ -183,6 +208,9 @@ public final class Reader {
             for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
                 // "the signing will take place on Friday", التوقيع سيجري: a future verb right after the noun
                 if (c.label() == Gazetteer.Cue.FUTURE && c.start() >= m.end() && c.start() - m.end() <= CUE_REACH) return Tense.UPCOMING;
+                // a headline without a verb: "joint drills with the Russian fleet in the Caspian next month"
+                boolean later = c.label() == Gazetteer.Cue.FUTURE && c.start() >= m.end() && c.start() - m.end() <= NOUN_FUTURE_REACH;
+                if (later && stages.stream().noneMatch(o -> o != m && o.start() >= m.end() && o.start() < c.start())) return Tense.UPCOMING;
                 // "Lavrov and Araghchi announce the completion of the text": announcing it is the announcement
                 boolean reported = c.label() == Gazetteer.Cue.REPORTING && c.end() <= m.start() && m.start() - c.end() <= CUE_REACH;
                 if (reported && m.stage().id().equals("announcement")) tense = Tense.DONE;
@@ -199,7 +227,8 @@ public final class Reader {
         }
         if (relative(tokens.get(m.start()), m.phrase())) return Tense.PAST;
         for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
-            if (c.label() == Gazetteer.Cue.RELATIVE && c.end() == m.start()) return Tense.PAST;
+            // "the treaty that was signed", "the city that saw the meeting" (التي شهدت لقاء)
+            if (c.label() == Gazetteer.Cue.RELATIVE && c.end() <= m.start() && m.start() - c.end() <= 1) return Tense.PAST;
             boolean near = (c.start() >= m.end() && c.start() - m.end() <= PAST_REACH) || (c.end() <= m.start() && m.start() - c.end() <= CUE_REACH);
             if (c.label() == Gazetteer.Cue.PAST && near) return Tense.PAST;
         }
