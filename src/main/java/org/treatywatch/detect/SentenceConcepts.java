@@ -115,6 +115,8 @@ record SentenceConcepts(String text, Set<Concept> concepts, boolean pair, boolea
     /** A headline about someone else's deal, or about a multilateral setting, a war or the Ukraine war, not the pair's. */
     boolean headlineOfAnotherStory() {
         if (otherPair) return true;
+        // Iran's drones and missiles for Russia's war are their own story even when both are named in it
+        if (has(Concept.UKRAINE_WAR) && !has(Concept.TREATY_STRONG)) return true;
         boolean setting = has(Concept.MULTILATERAL) || has(Concept.CONFLICT) || has(Concept.UKRAINE_WAR);
         return setting && !pair && !has(Concept.TREATY_STRONG);
     }

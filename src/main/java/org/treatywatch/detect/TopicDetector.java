@@ -98,6 +98,7 @@ public final class TopicDetector {
             }
         }
         double raw = best.score;
+        if (pairNewsFirst(reading)) raw = Math.max(raw, threshold);
         // "India and Iran sign the Chabahar deal" stays that pair's story even if the lead names Russia;
         // so does a headline about nuclear talks with the West, a war, or the Ukraine war.
         if (headline(sentences).headlineOfAnotherStory() || anotherPairsHeadline(reading)) raw = Math.min(raw, threshold - OTHER_PAIR_MARGIN);
@@ -112,6 +113,17 @@ public final class TopicDetector {
      */
     private static boolean recalledOnly(SentenceReading s) {
         return !s.frames().isEmpty() && s.frames().stream().allMatch(f -> f.tense() == org.treatywatch.read.Tense.PAST);
+    }
+
+    /**
+     * Relevance from the reading: the title (or, untitled, the first sentence) reports as news an event
+     * whose participants are the two sides and no one else ("Lavrov met Zarif, two weeks after the
+     * nuclear deal with the powers"): their story, whatever else the sentence mentions.
+     */
+    private static boolean pairNewsFirst(Reading reading) {
+        if (reading.sentences().isEmpty()) return false;
+        return reading.sentences().get(0).frames().stream()
+                .anyMatch(f -> f.news() && f.ofThePair() && !f.has(org.treatywatch.read.Participant.THIRD));
     }
 
     /** The title (or else the first sentence) up to a dash that separates a headline from its lead. */

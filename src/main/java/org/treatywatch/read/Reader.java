@@ -45,6 +45,12 @@ public final class Reader {
             if (!Sentences.afterHeadline(title).isEmpty()) return read(Sentences.headline(title), Sentences.afterHeadline(title), published);
             List<String> parts = Sentences.split(title);
             if (parts.size() > 1) return read(parts.get(0), String.join(" ", parts.subList(1, parts.size())), published);
+        } else if (title != null) {
+            // a feed that puts a paragraph in its title: the first sentence heads it, the rest leads the body
+            List<String> parts = Sentences.split(title);
+            if (parts.size() > 1) {
+                return read(parts.get(0), String.join(" ", parts.subList(1, parts.size())) + "\n" + body, published);
+            }
         }
         List<SentenceReading> out = new ArrayList<>();
         boolean titled = title != null && !title.isBlank();
@@ -62,10 +68,11 @@ public final class Reader {
         List<Hit> hits = lexicon.find(tokens);
         List<PhraseMatcher.Match<Gazetteer.Cue>> cues = gazetteer.cuesIn(tokens);
         List<PhraseMatcher.Match<Gazetteer.Name>> names = gazetteer.namesIn(tokens);
+        List<Gazetteer.StageMatch> stages = predicates(gazetteer.stagesIn(tokens), names);
         List<Hit> parties = new ArrayList<>();
         String topic = null;
         for (Hit h : hits) {
-            if (isSide(h.concept()) && !person(names, h) && topical(h, hits, cues, tokens)) {
+            if (isSide(h.concept()) && !person(names, h) && (topical(h, hits, cues, tokens) || objectOfAnotherPairsTalks(h, hits, cues, stages))) {
                 if (topic == null) topic = side(h.concept());
             } else {
                 parties.add(h);
@@ -73,7 +80,6 @@ public final class Reader {
         }
         List<Frame> frames = new ArrayList<>();
         List<Participant> participants = participants(parties, names, tokens);
-        List<Gazetteer.StageMatch> stages = predicates(gazetteer.stagesIn(tokens), names);
         for (Gazetteer.StageMatch m : stages) {
             Tense tense = tense(m, tokens, cues, text, published, stages);
             Optional<Gazetteer.Name> place = place(names, tokens, m);
@@ -147,6 +153,28 @@ public final class Reader {
     }
 
     /**
+     * "Putin and the Emir of Qatar discuss the nuclear talks between Iran and the US": a third party and
+     * one side hold the talks, the other side named after the verb (and not "with" it) is what they
+     * discuss. Their talks, not the pair's.
+     */
+    private static boolean objectOfAnotherPairsTalks(Hit h, List<Hit> hits, List<PhraseMatcher.Match<Gazetteer.Cue>> cues,
+                                                     List<Gazetteer.StageMatch> stages) {
+        for (Gazetteer.StageMatch t : stages) {
+            if (!t.stage().id().equals(TALKS) || t.end() > h.start()) continue;
+            boolean third = false, other = false, same = false;
+            for (Hit p : hits) {
+                if (p.end() > t.start()) continue;
+                third |= p.concept() == Concept.THIRD_PARTY;
+                other |= isSide(p.concept()) && p.concept() != h.concept();
+                same |= p.concept() == h.concept();
+            }
+            boolean with = cues.stream().anyMatch(w -> w.label() == Gazetteer.Cue.WITH && w.start() >= t.end() && w.end() <= h.start());
+            if (third && other && !same && !with) return true;
+        }
+        return false;
+    }
+
+    /**
      * Who takes part: every party named in the sentence, by the gazetteer's name where one covers the
      * word; a country or capital named as a place ("in Moscow") is where it happens, not a party,
      * unless no third party is named (then it is the host of the pair's meeting).
@@ -213,7 +241,10 @@ public final class Reader {
                 if (later && stages.stream().noneMatch(o -> o != m && o.start() >= m.end() && o.start() < c.start())) return Tense.UPCOMING;
                 // "Lavrov and Araghchi announce the completion of the text": announcing it is the announcement
                 boolean reported = c.label() == Gazetteer.Cue.REPORTING && c.end() <= m.start() && m.start() - c.end() <= CUE_REACH;
-                if (reported && m.stage().id().equals("announcement")) tense = Tense.DONE;
+                // "announced the signing", "welcomed the ratification": an event reacted to is one that happened
+                // (unless a future word says it is to come: that check returns first, whatever the cues' order)
+                boolean reacted = c.label() == Gazetteer.Cue.REACTION && c.end() <= m.start() && m.start() - c.end() <= CUE_REACH;
+                if ((reported && m.stage().id().equals("announcement")) || reacted) tense = Tense.DONE;
             }
         }
         if (tense == Tense.DONE) {
