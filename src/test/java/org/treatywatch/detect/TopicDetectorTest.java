@@ -103,6 +103,18 @@ class TopicDetectorTest {
     }
 
     @Test
+    void aTitleEventOfTheTwoAloneIsTheirStoryAndAThirdPartysTalksAboutOneSideAreNot() {
+        // the pair's own meeting, whatever setting the sentence also names
+        assertThat(alerts("لافروف يلتقي عراقجي بعد أسبوعين من الاتفاق النووي مع القوى الكبرى — وبحثا العلاقات")).isTrue();
+        assertThat(alerts("وفد عسكري إيراني يصل إلى موسكو لبحث التعاون بين القوات البرية")).isTrue();
+        // a third party and Russia discussing Iran's talks with others: theirs
+        assertThat(alerts("بوتين ورئيس وزراء الهند يبحثان في الكرملين المفاوضات بين إيران والولايات المتحدة")).isFalse();
+        // Iran's drones for Russia's war, even built on Russian soil together
+        assertThat(alerts("איראן ורוסיה מקימות מפעל לייצור מל\"טים ברוסיה")).isFalse();
+        assertThat(alerts("مصنع مشترك لمسيرات إيرانية في روسيا")).isFalse();
+    }
+
+    @Test
     void anotherPairsHeadlineStaysSilentEvenIfTheLeadNamesRussia() {
         assertThat(alerts("הודו ואיראן חתמו על הסכם צ'בהאר — הנמל יחבר את הודו לרוסיה")).isFalse();
         assertThat(alerts("الهند وإيران توقعان اتفاق تشابهار — الميناء حلقة في الممر إلى روسيا")).isFalse();
