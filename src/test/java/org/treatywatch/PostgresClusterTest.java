@@ -60,8 +60,8 @@ class PostgresClusterTest {
             List<Process> instances = List.of(start(telegram, db, feeds, "a"), start(telegram, db, feeds, "b"));
             try {
                 await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> count(pg, "SELECT COUNT(*) FROM feeds WHERE initialized") == FEEDS);
-                // Both instances have checked in to the Quartz cluster.
-                await().atMost(Duration.ofSeconds(30)).until(() -> count(pg, "SELECT COUNT(DISTINCT instance_name) FROM qrtz_scheduler_state") == 2);
+                // Both instances have checked in to the Quartz cluster (a busy 2-core machine can take a while).
+                await().atMost(Duration.ofSeconds(90)).until(() -> count(pg, "SELECT COUNT(DISTINCT instance_name) FROM qrtz_scheduler_state") == 2);
                 int before = telegram.sentTo(USER).size();
                 telegram.userSends(USER, "/subscribe", "ar");
                 await().atMost(Duration.ofSeconds(30)).until(() -> telegram.sentTo(USER).size() > before);

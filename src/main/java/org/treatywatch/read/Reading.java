@@ -28,13 +28,8 @@ public record Reading(List<SentenceReading> sentences, boolean titled) {
             Optional<Frame> done = furthest(news.stream().filter(f -> f.tense() == Tense.DONE).toList());
             if (done.isPresent()) return done.map(this::toldAsComingByTheLead);
             Optional<Frame> coming = furthest(news);
-            if (coming.isPresent() && part == Frame.Part.TITLE) {
-                // "ahead of the signing.. closed talks between Putin and Pezeshkian": a verbless headline's talks
-                // of the pair are under way; the signing they precede is what is to come
-                Optional<Frame> talks = candidates(part).stream().filter(f -> f.tense() == Tense.UNMARKED && f.ofThePair()
-                        && f.stage().get().order() == 0 && f.stage().get().order() < coming.get().stage().get().order()).findFirst();
-                if (talks.isPresent()) return Optional.of(talks.get().withTense(Tense.DONE, talks.get().date()));
-            }
+            // a verbless "talks" beside a signing to come stays unsaid: "will sign in the framework of a meeting"
+            // and "ahead of the signing.. talks" read alike, and only one of them is a meeting that took place
             if (coming.isPresent()) return coming;
         }
         return candidates(Frame.Part.TITLE).stream()
