@@ -66,7 +66,7 @@ class StoriesEndToEndTest {
                 web.serve("/he.xml", "application/rss+xml", TestFiles.rss(he));
                 service.scheduling().pollNow("hebrew-outlet");
                 await().atMost(Duration.ofSeconds(60)).until(() -> telegram.edits().size() == 1);
-                assertThat(telegram.edits().get(0).text()).contains("דווח גם ב-1 מקורות").contains(web.url("/he/1"));
+                assertThat(telegram.edits().get(0).text()).contains("דווח גם במקור נוסף אחד").contains(web.url("/he/1"));
 
                 copy.add(new RssItem("c7", "نقلا عن وكالات: توقيع المعاهدة الروسية الإيرانية", web.url("/copy/7"), ""));
                 web.serve("/copy.xml", "application/rss+xml", TestFiles.rss(copy));

@@ -33,13 +33,26 @@ public final class EditComposer {
             if (!outlet.equals(first)) others.putIfAbsent(outlet, r.url());
         }
         if (others.isEmpty()) return e.body();
+        String lang = chats.get(e.chatId()).map(c -> c.language()).orElse("he");
+        return e.body() + "\n\n" + footer(templates, lang, others);
+    }
+
+    /**
+     * "Also reported by N other outlets", in the reader's language and the number's own form: Hebrew
+     * has a singular, Arabic a singular, a dual, 3–10 and 11 and more ({@code one}, {@code two},
+     * {@code few}, {@code many} for the template).
+     */
+    static String footer(Templates templates, String lang, Map<String, String> others) {
         List<Map<String, Object>> links = new ArrayList<>();
         for (var o : others.entrySet()) {
             if (links.size() >= MAX_LINKS) break;
             links.add(Map.of("outlet", Bidi.isolateLtrRuns(o.getKey()), "url", o.getValue() == null ? "" : o.getValue()));
         }
-        String lang = chats.get(e.chatId()).map(c -> c.language()).orElse("he");
-        String footer = templates.render("also_reported", lang, Map.of("count", others.size(), "links", links)).strip();
-        return e.body() + "\n\n" + footer;
+        int n = others.size();
+        Map<String, Object> ctx = new java.util.HashMap<>();
+        ctx.put("count", n);
+        ctx.put("links", links);
+        ctx.put(n == 1 ? "one" : n == 2 ? "two" : n <= 10 ? "few" : "many", true);
+        return templates.render("also_reported", lang, ctx).strip();
     }
 }
