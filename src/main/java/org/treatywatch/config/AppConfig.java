@@ -145,7 +145,7 @@ public record AppConfig(
     @Override
     public String toString() {
         return "AppConfig[token=" + (token == null ? "unset" : "***") + ", apiUrl=" + apiUrl + ", admins=" + admins
-                + ", db=" + dbUrl + ", feeds=" + feedsPath + ", templates=" + templatesDir
+                + ", db=" + Secrets.mask(dbUrl) + ", feeds=" + feedsPath + ", templates=" + templatesDir
                 + ", allowPrivateFeeds=" + allowPrivateFeeds + ", linkPreviews=" + linkPreviews + ", metricsPort=" + metricsPort
                 + ", webhook=" + (webhookUrl == null ? "off" : webhookUrl + " (port " + webhookPort + ")") + "]";
     }

@@ -26,6 +26,21 @@ class SecretsTest {
     }
 
     @Test
+    void databasePasswordsAndTheTokensSecretHalfAloneAreMasked() {
+        assertThat(Secrets.mask("config db=jdbc:postgresql://db:5432/tw?user=tw&password=Pg-s3cret&ssl=true"))
+                .doesNotContain("Pg-s3cret").contains("password=***").contains("ssl=true");
+        assertThat(Secrets.mask("cannot open database jdbc:h2:file:./data/tw;USER=sa;PASSWORD=h2pass;MODE=x")).doesNotContain("h2pass");
+        assertThat(Secrets.mask("connect postgres://tw:userinfo-pass@db.example:5432/tw failed"))
+                .isEqualTo("connect postgres://tw:***@db.example:5432/tw failed");
+        Secrets.register("777111:HalfSecretPartOnly");
+        assertThat(Secrets.mask("rejected secret HalfSecretPartOnly")).doesNotContain("HalfSecretPartOnly");
+        AppConfig c = AppConfig.fromEnv(java.util.Map.of("TELEGRAM_BOT_TOKEN", "123456:ABCDEFGHIJKLMNOP",
+                "TREATYWATCH_DB", "jdbc:postgresql://db/tw?user=tw&password=Pg-s3cret"));
+        assertThat(c.toString()).doesNotContain("Pg-s3cret").contains("db=jdbc:postgresql://db/tw?user=tw&password=***");
+        assertThat(Secrets.mask("poll of http://127.0.0.1:8080/feed@2 took 3 ms")).isEqualTo("poll of http://127.0.0.1:8080/feed@2 took 3 ms");
+    }
+
+    @Test
     void theLogLayoutMasksMessagesAndExceptions() {
         MaskingConverter c = new MaskingConverter();
         LoggingEvent e = new LoggingEvent("x", new LoggerContext().getLogger("x"), Level.ERROR, "failed: /bot123456:SECRETSECRET/getme", null, null);
