@@ -74,6 +74,7 @@ public final class Service implements AutoCloseable {
         UpdatesLeader leader = null;
         OpsServer ops = null;
         WebhookServer webhook = null;
+        UpdatesHeartbeat updates = new UpdatesHeartbeat(Clock.systemUTC());
         RetentionJob retention = new RetentionJob(new org.treatywatch.store.Retention(pipeline.db()), config.retention(), Clock.systemUTC());
         try {
             sender.start();
@@ -101,9 +102,14 @@ public final class Service implements AutoCloseable {
                 TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> telegram.http,
                         () -> telegram.pollingExecutor);
                 polling = app;
+                DefaultGetUpdatesGenerator getUpdates = new DefaultGetUpdatesGenerator();
                 leader = new UpdatesLeader(pipeline.db(), () -> {
                     try {
-                        app.registerBot(config.token(), () -> telegram.url, new DefaultGetUpdatesGenerator(), bot);
+                        // each long-poll cycle asks for its request: the beat /health checks the loop by
+                        app.registerBot(config.token(), () -> telegram.url, offset -> {
+                            updates.beat();
+                            return getUpdates.apply(offset);
+                        }, bot);
                     } catch (Exception e) {
                         // a failed registration stays registered in TelegramBots: undo it so the next try can register again
                         try {
@@ -115,10 +121,15 @@ public final class Service implements AutoCloseable {
                     }
                 });
             }
+            UpdatesLeader updatesLeader = leader;
             if (config.metricsPort() >= 0) {
                 ops = new OpsServer(config.metricsPort(), Map.of(
                         "database", () -> pipeline.db().tx(c -> c.isValid(2)),
                         "scheduler", scheduling::isRunning,
+                        "sender", sender::isAlive,
+                        // the update loop: long polling has asked Telegram lately (a webhook is pushed to; a
+                        // standby cluster member does not poll)
+                        "updates", () -> updatesLeader == null || !updatesLeader.leading() || updates.alive(),
                         "telegram", () -> {
                             try {
                                 return telegram.client.execute(new GetMe()) != null;

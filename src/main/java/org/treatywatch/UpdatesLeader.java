@@ -32,6 +32,7 @@ final class UpdatesLeader implements AutoCloseable {
         return t;
     });
     private Connection held;
+    private volatile boolean leading;
 
     UpdatesLeader(Db db, Runnable lead) {
         this.db = db;
@@ -64,10 +65,16 @@ final class UpdatesLeader implements AutoCloseable {
         }
     }
 
+    /** True once this instance takes the updates (long polling registered). */
+    boolean leading() {
+        return leading;
+    }
+
     private void startLeading(long waitSeconds) {
         if (timer.isShutdown()) return;
         try {
             lead.run();
+            leading = true;
         } catch (RuntimeException e) {
             log.warn("cannot take Telegram updates yet ({}); trying again in {}s", e.getMessage(), waitSeconds);
             timer.schedule(() -> startLeading(Math.min(MAX_BACKOFF_SECONDS, waitSeconds * 2)), waitSeconds, TimeUnit.SECONDS);

@@ -115,7 +115,6 @@ public final class Sender implements AutoCloseable {
         return any;
     }
 
-    /** False once the sending thread has ended (stopped, or died in a simulated crash). */
     /** New rows are waiting: look now instead of at the next tick. */
     public void wake() {
         wake.release();
@@ -131,11 +130,17 @@ public final class Sender implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                // the sender is the only way alerts leave: it must outlive a bad row or a heap shortage
                 log.error("sender: {}", e.getMessage(), e);
                 sleepQuietly(1000);
             }
         }
+    }
+
+    /** True while the sending thread runs: /health reports DOWN otherwise. */
+    public boolean isAlive() {
+        return running && thread != null && thread.isAlive();
     }
 
     /** Sends what is due now; returns how long to wait before looking again. */

@@ -34,19 +34,29 @@ public final class ArticleExtractor {
 
     private ArticleExtractor() {}
 
-    public static Article extract(String html, String url) {
-        Document doc = Jsoup.parse(html, url == null ? "" : url);
-        Map<String, String> ld = jsonLd(doc);
-        String title = firstNonBlank(ld.get("headline"), meta(doc, "og:title"), meta(doc, "twitter:title"),
-                text(doc.selectFirst(Selectors.of("h1"))), doc.title());
-        Optional<Instant> published = parseDate(firstNonBlank(ld.get("datePublished"), meta(doc, "article:published_time"),
-                attr(doc.selectFirst(Selectors.of("time[datetime]")), "datetime"), meta(doc, "date"), meta(doc, "pubdate")));
-        String canonical = firstNonBlank(attr(doc.selectFirst(Selectors.of("link[rel=canonical]")), "abs:href"), meta(doc, "og:url"), url);
-        Optional<String> image = Optional.ofNullable(firstNonBlank(meta(doc, "og:image"), ld.get("image"))).filter(s -> !s.isBlank());
+    /**
+     * A news article is a few thousand elements; a page of more is read up to this many (its head and
+     * the beginning of its body), so memory and work per page stay bounded whatever the page.
+     */
+    static final int MAX_ELEMENTS = 30_000;
+    /** Deeper elements are attached at this depth: real pages nest a few dozen levels, hostile ones thousands. */
+    static final int MAX_DEPTH = 128;
 
+    public static Article extract(String html, String url) {
+        String bounded = firstElements(html, MAX_ELEMENTS);
+        FirstRead first = firstRead(bounded, url);
+        String title = first.title();
+        List<String> paragraphs = first.paragraphs();
+        // Readability's fallback: if stripping unlikely blocks and weighting classes left too little,
+        // try again with fewer assumptions and keep the longest result. Each pass edits its own tree,
+        // parsed again rather than cloned, so one copy of the page is held at a time.
+        for (int strictness = 1; strictness >= 0 && length(paragraphs) < MIN_ARTICLE_CHARS; strictness--) {
+            List<String> out = fromDom(parse(bounded, url), title, strictness);
+            // A short news item is still an article: only a much longer result replaces it.
+            if (length(out) > Math.max(length(paragraphs) * 1.5, 100)) paragraphs = out;
+        }
         // JSON-LD articleBody is exact when complete, but some sites put only the first paragraph there.
-        List<String> paragraphs = fromDom(doc, title);
-        String body = ld.get("articleBody");
+        String body = first.ld().get("articleBody");
         if (body != null && body.strip().length() > 200 && body.strip().length() >= 0.6 * length(paragraphs)) {
             paragraphs = new ArrayList<>();
             for (String p : body.split("\\n+")) addParagraph(paragraphs, p);
@@ -54,7 +64,23 @@ public final class ArticleExtractor {
         paragraphs = dedupe(paragraphs);
         title = Mojibake.repair(title == null ? "" : org.treatywatch.text.Bidi.stripControls(title).strip());
         String lang = Language.guess(title + " " + String.join(" ", paragraphs));
-        return new Article(title, paragraphs, published, lang, canonical, image);
+        return new Article(title, paragraphs, first.published(), lang, first.canonical(), first.image());
+    }
+
+    /** What one parse of the page gives: its metadata and the strictest reading of its body. */
+    private record FirstRead(Map<String, String> ld, String title, Optional<Instant> published, String canonical,
+                             Optional<String> image, List<String> paragraphs) {}
+
+    private static FirstRead firstRead(String html, String url) {
+        Document doc = parse(html, url);
+        Map<String, String> ld = jsonLd(doc);
+        String title = firstNonBlank(ld.get("headline"), meta(doc, "og:title"), meta(doc, "twitter:title"),
+                text(doc.selectFirst(Selectors.of("h1"))), doc.title());
+        Optional<Instant> published = parseDate(firstNonBlank(ld.get("datePublished"), meta(doc, "article:published_time"),
+                attr(doc.selectFirst(Selectors.of("time[datetime]")), "datetime"), meta(doc, "date"), meta(doc, "pubdate")));
+        String canonical = firstNonBlank(attr(doc.selectFirst(Selectors.of("link[rel=canonical]")), "abs:href"), meta(doc, "og:url"), url);
+        Optional<String> image = Optional.ofNullable(firstNonBlank(meta(doc, "og:image"), ld.get("image"))).filter(s -> !s.isBlank());
+        return new FirstRead(ld, title, published, canonical, image, fromDom(doc, title, 2));
     }
 
     /** Plain text: the first line is the title, the rest is the body. */
@@ -68,18 +94,17 @@ public final class ArticleExtractor {
 
     private static final int MIN_ARTICLE_CHARS = 350;
 
-    /**
-     * Readability's fallback: if stripping unlikely blocks and weighting classes left too little,
-     * try again with fewer assumptions and keep the longest result.
-     */
-    private static List<String> fromDom(Document doc, String title) {
-        List<String> best = fromDom(doc.clone(), title, 2);
-        for (int strictness = 1; strictness >= 0 && length(best) < MIN_ARTICLE_CHARS; strictness--) {
-            List<String> out = fromDom(doc.clone(), title, strictness);
-            // A short news item is still an article: only a much longer result replaces it.
-            if (length(out) > Math.max(length(best) * 1.5, 100)) best = out;
+    private static Document parse(String html, String url) {
+        return Parser.htmlParser().setMaxDepth(MAX_DEPTH).parseInput(html, url == null ? "" : url);
+    }
+
+    /** The page up to its {@code max}-th start tag (counted by a scan, before any parsing). */
+    static String firstElements(String html, int max) {
+        int tags = 0;
+        for (int i = 0, n = html.length() - 1; i < n; i++) {
+            if (html.charAt(i) == '<' && Character.isLetter(html.charAt(i + 1)) && ++tags > max) return html.substring(0, i);
         }
-        return best;
+        return html;
     }
 
     private static List<String> fromDom(Document doc, String title, int strictness) {

@@ -47,6 +47,10 @@ public final class FeedPoller {
     static final Duration POLL_BUDGET = Duration.ofSeconds(90);
 
     static final Duration QUIET_WRITE = Duration.ofMinutes(10);
+    /** Browsers and the items table stop at 2,000; a longer link is a broken or hostile item. */
+    static final int MAX_LINK_CHARS = 2000;
+    /** An alert is at most 4,096 characters of text for Telegram; its HTML this many (the outbox column is 20,000). */
+    static final int MAX_ALERT_CHARS = 16_000;
 
     private volatile boolean stopping;
 
@@ -116,8 +120,12 @@ public final class FeedPoller {
         MDC.put("feed", id);
         try {
             return doPoll(feed, dryRun);
-        } catch (FetchException | FeedParseException | RuntimeException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        } catch (FetchException | FeedParseException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // an input too big or too deep for this heap is this feed's failure, backed off like any
+            // other: the worker goes on with the other feeds instead of dying, and the feed is not
+            // fetched again at once
+            String message = e instanceof Error ? "too big to read (" + e + ")"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (!dryRun) {
                 Instant now = clock.instant();
                 Duration retry = e instanceof FetchException fe ? fe.retryAfter().orElse(null) : null;
@@ -167,6 +175,12 @@ public final class FeedPoller {
                 toStore.add(new PollRecorder.NewItem(stored(def, item, null, StoredItem.BASELINE), Map.of()));
                 continue;
             }
+            String skip = unusable(item);
+            if (skip != null) {
+                log.warn("feed={} item={} skipped: {}", def.id(), clip(item.guid(), 200), skip);
+                toStore.add(new PollRecorder.NewItem(skipped(def, item, skip), Map.of()));
+                continue;
+            }
             processed++;
             Analysis a = analyse(def, item);
             boolean isRelevant = a.relevance().relevant();
@@ -181,13 +195,18 @@ public final class FeedPoller {
                     if (thread != null) threads.put(chat, thread);
                 });
             }
+            if (bodies.values().stream().anyMatch(b -> b.length() > MAX_ALERT_CHARS)) {
+                log.warn("feed={} item={} skipped: its alert is longer than {} characters", def.id(), clip(item.guid(), 200), MAX_ALERT_CHARS);
+                toStore.add(new PollRecorder.NewItem(skipped(def, item, "alert longer than " + MAX_ALERT_CHARS + " characters"), Map.of()));
+                continue;
+            }
             toStore.add(new PollRecorder.NewItem(stored(def, item, a, isRelevant ? StoredItem.RELEVANT : StoredItem.IRRELEVANT), bodies,
                     isRelevant && !dryRun ? placer.place(a, item.url() == null ? a.alert().url() : item.url(), def.name()) : null, threads));
         }
         if (left > 0) log.warn("feed={} poll {}: {} new items left for the next poll", def.id(), stopping ? "stopped" : "out of time", left);
         int queued = 0;
         if (!dryRun) {
-            queued = recorder.record(def.id(), toStore, now, new PollRecorder.FeedState(res.etag(), res.lastModified(), def.interval()));
+            queued = record(def.id(), toStore, now, new PollRecorder.FeedState(res.etag(), res.lastModified(), def.interval()));
             if (queued > 0) onQueued.run();
             metrics.counter("treatywatch_polls", "result", "ok").increment();
             metrics.counter("treatywatch_items").increment(fresh.size());
@@ -196,6 +215,49 @@ public final class FeedPoller {
         log.info("feed={} polled: {} items, {} new{}, {} relevant, {} alerts queued", def.id(), found.size(), fresh.size(),
                 baseline ? " (first poll: recorded, not alerted)" : "", relevant.size(), queued);
         return new PollReport(def.id(), found.size(), fresh.size(), relevant.size(), queued, false, relevant, null);
+    }
+
+    /**
+     * The poll's items in one transaction; if that fails, one transaction per item, so an item the
+     * database refuses is stored as skipped (with its reason) and its neighbours still get alerted.
+     * A failure that is not one item's (the database is gone) still fails the poll.
+     */
+    private int record(String feedId, List<PollRecorder.NewItem> toStore, Instant now, PollRecorder.FeedState state) {
+        try {
+            return recorder.record(feedId, toStore, now, state);
+        } catch (RuntimeException all) {
+            if (toStore.size() < 2 && toStore.stream().allMatch(n -> n.deliveries().isEmpty() && n.placement() == null)) throw all;
+            log.warn("feed={} poll not stored at once ({}); storing its items one by one", feedId, all.getMessage());
+            int queued = 0;
+            for (PollRecorder.NewItem n : toStore) {
+                try {
+                    queued += recorder.record(feedId, List.of(n), now);
+                } catch (RuntimeException one) {
+                    String reason = "not stored: " + clip(String.valueOf(one.getMessage()), 300);
+                    log.warn("feed={} item={} {}", feedId, clip(n.item().guid(), 200), reason);
+                    StoredItem i = n.item();
+                    recorder.record(feedId, List.of(new PollRecorder.NewItem(new StoredItem(0, i.feedId(), i.guid(), null,
+                            i.title(), i.publishedAt(), i.language(), StoredItem.IRRELEVANT, 0, reason), Map.of())), now);
+                }
+            }
+            recorder.record(feedId, List.of(), now, state);
+            return queued;
+        }
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+
+    /** Why an item cannot be used, or null: a link no column, fetch or alert should carry. */
+    private static String unusable(FeedItem item) {
+        if (item.url() != null && item.url().length() > MAX_LINK_CHARS) return "link longer than " + MAX_LINK_CHARS + " characters";
+        return null;
+    }
+
+    private static StoredItem skipped(FeedDef def, FeedItem item, String reason) {
+        return new StoredItem(0, def.id(), item.guid(), null, item.title(), item.published().orElse(null), null,
+                StoredItem.IRRELEVANT, 0, "skipped: " + reason);
     }
 
     /**
@@ -228,8 +290,9 @@ public final class FeedPoller {
             try {
                 FetchResult page = fetcher.fetch(item.url(), null, null, false);
                 article = ArticleExtractor.extract(Charsets.decode(page.body(), page.contentType()), page.finalUrl());
-            } catch (FetchException | RuntimeException e) {
-                log.warn("feed={} item={} page not fetched ({}); using the feed's summary", def.id(), item.url(), e.getMessage());
+            } catch (FetchException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                log.warn("feed={} item={} page not read ({}); using the feed's summary", def.id(), item.url(),
+                        e instanceof Error ? "too big to read: " + e : e.getMessage());
             }
         }
         if (article == null || article.paragraphs().isEmpty()) {

@@ -24,8 +24,9 @@ public final class PollFeedJob implements Job {
         String feedId = context.getMergedJobDataMap().getString(FEED_ID);
         try {
             poller.pollScheduled(feedId);
-        } catch (RuntimeException e) {
-            // One broken feed must not disturb the scheduler or the other feeds.
+        } catch (RuntimeException | Error e) {
+            // One broken feed must not disturb the scheduler or the other feeds; an Error escaping a
+            // Quartz job would leave the feed's trigger in ERROR state, never fired again.
             log.error("feed={} poll crashed: {}", feedId, e.getMessage(), e);
         }
     }

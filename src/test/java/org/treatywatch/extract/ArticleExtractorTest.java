@@ -83,4 +83,24 @@ class ArticleExtractorTest {
         assertThat(ArticleExtractor.parseDate("2025-01-17T10:00:00Z")).hasValueSatisfying(d -> assertThat(d.toString()).isEqualTo("2025-01-17T10:00:00Z"));
         assertThat(ArticleExtractor.parseDate("yesterday")).isEmpty();
     }
+
+    @Test
+    void aPageOfMoreElementsThanAnArticleHasIsReadFromItsBeginning() {
+        StringBuilder page = new StringBuilder("<html><head><title>t</title><meta property=\"og:title\" content=\"الدوما يصادق على المعاهدة\">"
+                + "</head><body><article>");
+        for (int i = 0; i < 3 * ArticleExtractor.MAX_ELEMENTS; i++) page.append("<p>فقرة رقم ").append(i).append(" من نص طويل</p>");
+        Article a = ArticleExtractor.extract(page.append("</article></body></html>").toString(), "https://e.org/a");
+        assertThat(a.title()).isEqualTo("الدوما يصادق على المعاهدة");
+        assertThat(a.paragraphs()).first().asString().contains("فقرة رقم 0 ");
+        assertThat(a.paragraphs().size()).isBetween(ArticleExtractor.MAX_ELEMENTS / 2, ArticleExtractor.MAX_ELEMENTS);
+        assertThat(String.join(" ", a.paragraphs())).doesNotContain("رقم " + (2 * ArticleExtractor.MAX_ELEMENTS));
+    }
+
+    @Test
+    void aPageNestedDeeperThanAnyArticleKeepsItsText() {
+        int depth = 20 * ArticleExtractor.MAX_DEPTH;
+        String page = "<html><body>" + "<div>".repeat(depth) + "<p>وقّع بوتين وبزشكيان معاهدة الشراكة الاستراتيجية في موسكو اليوم.</p>"
+                + "</div>".repeat(depth) + "</body></html>";
+        assertThat(String.join(" ", ArticleExtractor.extract(page, "https://e.org/a").paragraphs())).contains("وقّع بوتين وبزشكيان");
+    }
 }

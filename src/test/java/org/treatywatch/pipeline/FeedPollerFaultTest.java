@@ -207,4 +207,29 @@ class FeedPollerFaultTest {
         assertThat(poller.poll(f, false).ok()).isTrue();
         assertThat(feeds.get("moved").orElseThrow().def().url()).isEqualTo(server.url("/new.xml"));
     }
+
+    @Test
+    void aPoisonedItemIsSkippedWithItsReasonAndItsNeighbourIsAlerted() {
+        org.treatywatch.store.ChatStore chats = new org.treatywatch.store.ChatStore(db);
+        chats.ensure(42, "ar", "private");
+        chats.subscribeTopic(42);
+        List<TestFiles.RssItem> list = new ArrayList<>(List.of(new TestFiles.RssItem("old", "خبر قديم", server.url("/old"), "قديم")));
+        server.serve("/mixed.xml", "application/rss+xml", TestFiles.rss(list));
+        FeedRow f = add("mixed", "/mixed.xml");
+        assertThat(poller.poll(f, false).ok()).isTrue(); // the first poll only records
+        list.add(new TestFiles.RssItem("poisoned", "مجلس الاتحاد الروسي يصادق على معاهدة الشراكة الاستراتيجية مع إيران",
+                server.url("/long?" + "x".repeat(25_000)), "موسكو"));
+        list.add(new TestFiles.RssItem("good", "بوتين وبزشكيان يوقعان معاهدة الشراكة الاستراتيجية الشاملة في موسكو",
+                "http://example.invalid/good", "الكرملين"));
+        server.serve("/mixed.xml", "application/rss+xml", TestFiles.rss(list));
+
+        PollReport r = poller.poll(feeds.get("mixed").orElseThrow(), false);
+        assertThat(r.ok()).isTrue();
+        assertThat(r.queued()).isEqualTo(1);
+        assertThat(org.treatywatch.store.StoredRows.byFeed(db, "mixed")).filteredOn(i -> i.guid().equals("poisoned")).singleElement()
+                .satisfies(i -> assertThat(i.evidence()).contains("skipped: link longer than 2000"));
+        // and the next poll does not fail on it again
+        assertThat(poller.poll(feeds.get("mixed").orElseThrow(), false).ok()).isTrue();
+        assertThat(feeds.get("mixed").orElseThrow().consecutiveFailures()).isZero();
+    }
 }
