@@ -58,7 +58,7 @@ public final class Gazetteer {
      * איראן); negations and hopes change a predicate's tense; past markers and relative words make
      * an event background ("the treaty signed last January"); reporting verbs carry what others say.
      */
-    public enum Cue { TOPIC, ABOUT, WITH, NEGATION, PAST, HOPE, REPORTING, RELATIVE, FUTURE, SOON, REACTION }
+    public enum Cue { TOPIC, ABOUT, WITH, NEGATION, PAST, HOPE, REPORTING, RELATIVE, FUTURE, SOON, REACTION, EVENT_OF }
 
     private record StageForm(Stage stage, Tense tense, boolean arrival) {
         StageForm(Stage stage, Tense tense) {
@@ -127,10 +127,49 @@ public final class Gazetteer {
     /** ... and forms that recall it as background ("the treaty signed in January": الموقعة, الموقع عليها). */
     public void add(Stage stage, List<String> forms, List<String> upcomingForms, List<String> mentions, List<String> pastForms) {
         stagesById.put(stage.id(), stage);
-        for (String f : forms) stages.add(new StageForm(stage, Tense.DONE), f);
-        for (String f : upcomingForms) stages.add(new StageForm(stage, Tense.UPCOMING), f);
-        for (String f : mentions) stages.add(new StageForm(stage, Tense.UNMARKED), f);
-        for (String f : pastForms) stages.add(new StageForm(stage, Tense.PAST), f);
+        for (String f : forms) addStageForm(new StageForm(stage, Tense.DONE), f);
+        for (String f : upcomingForms) addStageForm(new StageForm(stage, Tense.UPCOMING), f);
+        for (String f : mentions) addStageForm(new StageForm(stage, Tense.UNMARKED), f);
+        for (String f : pastForms) addStageForm(new StageForm(stage, Tense.PAST), f);
+    }
+
+    /** A form written "A … B" is A, then B within {@link #SPLIT_GAP} tokens (تدخل معاهدة الشراكة ... حيز التنفيذ). */
+    static final String SPLIT = "…";
+    static final int SPLIT_GAP = 10;
+
+    private record SplitForm(StageForm form, String head, String tail) {}
+
+    private final List<SplitForm> splitForms = new ArrayList<>();
+    private final PhraseMatcher<Integer> splitHeads = new PhraseMatcher<>();
+    private final PhraseMatcher<Integer> splitTails = new PhraseMatcher<>();
+
+    private void addStageForm(StageForm form, String text) {
+        int at = text.indexOf(SPLIT);
+        if (at < 0) {
+            stages.add(form, text);
+            return;
+        }
+        String head = text.substring(0, at).strip(), tail = text.substring(at + SPLIT.length()).strip();
+        if (head.isEmpty() || tail.isEmpty()) throw new IllegalArgumentException("a split form needs words on both sides of …: " + text);
+        splitHeads.add(splitForms.size(), head);
+        splitTails.add(splitForms.size(), tail);
+        splitForms.add(new SplitForm(form, head, tail));
+    }
+
+    /** Split forms found: each head with the nearest matching tail after it, as one form over both. */
+    private List<PhraseMatcher.Match<StageForm>> splitIn(List<String> tokens) {
+        if (splitForms.isEmpty()) return List.of();
+        List<PhraseMatcher.Match<Integer>> tails = splitTails.find(tokens);
+        List<PhraseMatcher.Match<StageForm>> out = new ArrayList<>();
+        for (PhraseMatcher.Match<Integer> h : splitHeads.find(tokens)) {
+            for (PhraseMatcher.Match<Integer> t : tails) {
+                if (!t.label().equals(h.label()) || t.start() < h.end() || t.start() - h.end() > SPLIT_GAP) continue;
+                SplitForm f = splitForms.get(h.label());
+                out.add(new PhraseMatcher.Match<>(f.form(), h.phrase() + " " + SPLIT + " " + t.phrase(), h.start(), t.end()));
+                break;
+            }
+        }
+        return out;
     }
 
     /** Arrivals: done forms of a visit that count only where the sentence names where to. */
@@ -226,7 +265,9 @@ public final class Gazetteer {
      */
     public List<StageMatch> stagesIn(List<String> tokens) {
         List<PhraseMatcher.Match<Boolean>> markers = upcomingMarkers.find(tokens);
-        List<PhraseMatcher.Match<StageForm>> found = stages.find(tokens);
+        List<PhraseMatcher.Match<StageForm>> found = new ArrayList<>(stages.find(tokens));
+        found.addAll(splitIn(tokens));
+        found.sort(java.util.Comparator.comparingInt(PhraseMatcher.Match::start));
         List<StageMatch> out = new ArrayList<>();
         for (PhraseMatcher.Match<StageForm> m : found) {
             if (insideLonger(m, found)) continue;

@@ -26,6 +26,8 @@ public final class Reader {
     static final int TOPIC_REACH = 3;
     /** How far after a bare stage noun a future word still dates it (a verbless headline's "next month"). */
     static final int NOUN_FUTURE_REACH = 8;
+    /** A reporting verb this many tokens before "of"/عن/על and the stage noun it reports (a date may sit between). */
+    static final int REPORT_REACH = 10;
 
     private final Lexicon lexicon;
     private final Gazetteer gazetteer;
@@ -233,6 +235,7 @@ public final class Reader {
         }
         if (tense != Tense.DONE && tense != Tense.UNMARKED) return tense;
         if (tense == Tense.UNMARKED) {
+            int reportedFrom = Integer.MAX_VALUE;
             for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
                 // "the signing will take place on Friday", التوقيع سيجري: a future verb right after the noun
                 if (c.label() == Gazetteer.Cue.FUTURE && c.start() >= m.end() && c.start() - m.end() <= CUE_REACH) return Tense.UPCOMING;
@@ -244,7 +247,27 @@ public final class Reader {
                 // "announced the signing", "welcomed the ratification": an event reacted to is one that happened
                 // (unless a future word says it is to come: that check returns first, whatever the cues' order)
                 boolean reacted = c.label() == Gazetteer.Cue.REACTION && c.end() <= m.start() && m.start() - c.end() <= CUE_REACH;
-                if ((reported && m.stage().id().equals("announcement")) || reacted) tense = Tense.DONE;
+                if ((reported && m.stage().id().equals("announcement")) || reacted) {
+                    tense = Tense.DONE;
+                    reportedFrom = Math.min(reportedFrom, c.start());
+                }
+                // "Iranian state media announced on Friday 26 September the signing of a deal" (أعلنت ... عن توقيع,
+                // הודיעו ... על חתימת): a report of the event, however far its verb, is of one that happened
+                boolean of = c.label() == Gazetteer.Cue.EVENT_OF && c.end() == m.start();
+                for (PhraseMatcher.Match<Gazetteer.Cue> r : cues) {
+                    if (of && (r.label() == Gazetteer.Cue.REPORTING || r.label() == Gazetteer.Cue.REACTION)
+                            && r.end() < c.start() && c.start() - r.end() <= REPORT_REACH) {
+                        tense = Tense.DONE;
+                        reportedFrom = Math.min(reportedFrom, r.start());
+                    }
+                }
+            }
+            // "a ceremony is due to be held today celebrating the signing" (من المقرر أن تقام ... احتفالاً بتوقيع):
+            // the report or celebration is itself to come
+            for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
+                if (tense == Tense.DONE && c.label() == Gazetteer.Cue.FUTURE && c.end() <= reportedFrom && reportedFrom - c.end() <= REPORT_REACH) {
+                    return Tense.UPCOMING;
+                }
             }
         }
         if (tense == Tense.DONE) {

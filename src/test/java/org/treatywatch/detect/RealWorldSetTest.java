@@ -33,8 +33,10 @@ class RealWorldSetTest {
     @Test
     void realOutletsItemsAreJudgedAsTheLabelsSay() throws IOException {
         Path texts = Path.of(System.getenv().getOrDefault("TREATYWATCH_REALWORLD_TEXTS", "../realworld-texts"));
-        assumeTrue(Files.isRegularFile(LABELS) && Files.isDirectory(texts), "real-world labels or re-collected texts are not here");
-        List<String> lines = Files.readAllLines(LABELS, StandardCharsets.UTF_8);
+        // another labeled set (one collected later, held out from tuning) is measured the same way
+        Path labels = Path.of(System.getenv().getOrDefault("TREATYWATCH_REALWORLD_LABELS", LABELS.toString()));
+        assumeTrue(Files.isRegularFile(labels) && Files.isDirectory(texts), "real-world labels or re-collected texts are not here");
+        List<String> lines = Files.readAllLines(labels, StandardCharsets.UTF_8);
         TopicDetector detector = TestFiles.shippedDetector();
         Gazetteer gazetteer = TestFiles.shippedGazetteer();
         Map<String, String[]> events = events();
@@ -55,17 +57,21 @@ class RealWorldSetTest {
                 items++;
                 if (verdict.relevant() && events.containsKey(f[0])) truth.add(f[0], events.get(f[0]), EventCard.of(reading, gazetteer, Optional.empty()));
             }
-            System.out.println(c.report("real-world development set, " + lang));
+            System.out.println(c.report("real-world set " + labels.getFileName() + ", " + lang));
             System.out.println(truth.report(lang));
-            if (items >= MIN_ITEMS) assertThat(c.f1()).as("F1 on the real-world %s items", lang).isGreaterThanOrEqualTo(0.85);
+            if (items >= MIN_ITEMS && labels.equals(LABELS)) assertThat(c.f1()).as("F1 on the real-world %s items", lang).isGreaterThanOrEqualTo(0.85);
         }
     }
 
     /** Our labels of the relevant items' main events: id → {stage, tense, place}; empty when absent. */
-    static Map<String, String[]> events() {
+    static Map<String, String[]> events() throws IOException {
         Map<String, String[]> out = new HashMap<>();
-        if (RealWorldSetTest.class.getResource("/read/realworld-events.tsv") == null) return out;
-        for (String line : TestFiles.resource("read/realworld-events.tsv").split("\n")) {
+        String other = System.getenv("TREATYWATCH_REALWORLD_EVENTS");
+        String text;
+        if (other != null) text = Files.readString(Path.of(other), StandardCharsets.UTF_8);
+        else if (RealWorldSetTest.class.getResource("/read/realworld-events.tsv") == null) return out;
+        else text = TestFiles.resource("read/realworld-events.tsv");
+        for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) continue;
             String[] f = line.split("\t", -1);
             if (f.length >= 4) out.put(f[0].strip(), new String[] {f[1].strip(), f[2].strip(), f[3].strip()});
