@@ -116,7 +116,7 @@ public final class Service implements AutoCloseable {
                 });
             }
             if (config.metricsPort() >= 0) {
-                ops = new OpsServer(config.metricsPort(), Map.of(
+                ops = new OpsServer(config.metricsBind(), config.metricsPort(), Map.of(
                         "database", () -> pipeline.db().tx(c -> c.isValid(2)),
                         "scheduler", scheduling::isRunning,
                         "telegram", () -> {
