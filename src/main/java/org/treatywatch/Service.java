@@ -123,7 +123,7 @@ public final class Service implements AutoCloseable {
             }
             UpdatesLeader updatesLeader = leader;
             if (config.metricsPort() >= 0) {
-                ops = new OpsServer(config.metricsPort(), Map.of(
+                ops = new OpsServer(config.metricsBind(), config.metricsPort(), Map.of(
                         "database", () -> pipeline.db().tx(c -> c.isValid(2)),
                         "scheduler", scheduling::isRunning,
                         "sender", sender::isAlive,

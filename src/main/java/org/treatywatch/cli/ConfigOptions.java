@@ -33,6 +33,9 @@ public final class ConfigOptions {
     @Option(names = "--metrics-port", description = "serve /metrics and /health on this port (env TREATYWATCH_METRICS_PORT; unset: off)")
     Integer metricsPort;
 
+    @Option(names = "--metrics-bind", description = "address the metrics/health port listens on (env TREATYWATCH_METRICS_BIND, default 127.0.0.1; 0.0.0.0: every interface)")
+    String metricsBind;
+
     @Option(names = "--webhook-url", description = "take updates by webhook at this public URL instead of long polling (env TREATYWATCH_WEBHOOK_URL)")
     String webhookUrl;
 
@@ -60,6 +63,7 @@ public final class ConfigOptions {
         if (allowPrivateFeeds != null) c = c.withAllowPrivateFeeds(allowPrivateFeeds);
         if (linkPreviews != null) c = c.withLinkPreviews(linkPreviews);
         if (metricsPort != null) c = c.withMetricsPort(metricsPort);
+        if (metricsBind != null) c = c.withMetricsBind(metricsBind);
         if (retention != null) c = c.withRetention(AppConfig.parseRetention(retention));
         if (translateUrl != null || translateKey != null) {
             c = c.withTranslation(translateUrl != null ? translateUrl : c.translateUrl(), translateKey != null ? translateKey : c.translateKey());

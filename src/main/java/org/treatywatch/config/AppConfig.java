@@ -23,7 +23,8 @@ public record AppConfig(
         int webhookPort,
         java.time.Duration retention,
         String translateUrl,
-        String translateKey) {
+        String translateKey,
+        String metricsBind) {
 
     public AppConfig {
         Secrets.register(token); // from here on, no log line, error or reply shows it
@@ -32,6 +33,8 @@ public record AppConfig(
 
     public static final String DEFAULT_API_URL = "https://api.telegram.org";
     public static final String DEFAULT_DB = "jdbc:h2:file:./data/treatywatch";
+    /** The ops server answers this machine only unless told otherwise: /metrics and the feeds are not for the world. */
+    public static final String DEFAULT_METRICS_BIND = "127.0.0.1";
     /** Sent alerts and irrelevant items older than this are deleted; relevant items and stories stay. */
     public static final java.time.Duration DEFAULT_RETENTION = java.time.Duration.ofDays(90);
 
@@ -50,17 +53,18 @@ public record AppConfig(
                 Math.max(0, parsePort(orDefault(env.get("TREATYWATCH_WEBHOOK_PORT"), "8443"))),
                 parseRetention(env.get("TREATYWATCH_RETENTION")),
                 blankToNull(env.get("TREATYWATCH_TRANSLATE_URL")),
-                blankToNull(env.get("TREATYWATCH_TRANSLATE_KEY")));
+                blankToNull(env.get("TREATYWATCH_TRANSLATE_KEY")),
+                parseBind(env.get("TREATYWATCH_METRICS_BIND")));
     }
 
     public AppConfig withRetention(java.time.Duration value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, value, translateUrl, translateKey);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, value, translateUrl, translateKey, metricsBind);
     }
 
     /** A LibreTranslate-compatible server for machine translation of alerts (and its API key, if it needs one). */
     public AppConfig withTranslation(String url, String key) {
         return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort,
-                retention, blankToNull(url), blankToNull(key));
+                retention, blankToNull(url), blankToNull(key), metricsBind);
     }
 
     /** A retention such as 90d or 12h; at least one hour. */
@@ -72,44 +76,50 @@ public record AppConfig(
     }
 
     public AppConfig withToken(String value) {
-        return new AppConfig(value, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey);
+        return new AppConfig(value, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey, metricsBind);
     }
 
     public AppConfig withApiUrl(String value) {
-        return new AppConfig(token, value, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey);
+        return new AppConfig(token, value, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey, metricsBind);
     }
 
     public AppConfig withAdmins(Set<Long> value) {
-        return new AppConfig(token, apiUrl, value, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey);
+        return new AppConfig(token, apiUrl, value, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey, metricsBind);
     }
 
     public AppConfig withDbUrl(String value) {
-        return new AppConfig(token, apiUrl, admins, value, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey);
+        return new AppConfig(token, apiUrl, admins, value, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey, metricsBind);
     }
 
     public AppConfig withFeedsPath(Path value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, value, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey);
+        return new AppConfig(token, apiUrl, admins, dbUrl, value, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey, metricsBind);
     }
 
     public AppConfig withTemplatesDir(Path value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, value, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, value, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey, metricsBind);
     }
 
     public AppConfig withAllowPrivateFeeds(boolean value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, value, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, value, linkPreviews, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey, metricsBind);
     }
 
     public AppConfig withLinkPreviews(boolean value) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, value, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, value, metricsPort, webhookUrl, webhookPort, retention, translateUrl, translateKey, metricsBind);
     }
 
     public AppConfig withMetricsPort(int value) {
         return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, value,
-                webhookUrl, webhookPort, retention, translateUrl, translateKey);
+                webhookUrl, webhookPort, retention, translateUrl, translateKey, metricsBind);
+    }
+
+    /** The address the ops server (metrics, health, the stories' feeds) listens on. */
+    public AppConfig withMetricsBind(String value) {
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, webhookUrl, webhookPort,
+                retention, translateUrl, translateKey, parseBind(value));
     }
 
     public AppConfig withWebhook(String url, int port) {
-        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, url, port, retention, translateUrl, translateKey);
+        return new AppConfig(token, apiUrl, admins, dbUrl, feedsPath, templatesDir, allowPrivateFeeds, linkPreviews, metricsPort, url, port, retention, translateUrl, translateKey, metricsBind);
     }
 
     /** Unset means no metrics server; otherwise a TCP port. */
@@ -122,6 +132,17 @@ public record AppConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("TREATYWATCH_METRICS_PORT: \"" + raw + "\" is not a port (0-65535)");
         }
+    }
+
+    /** An IP address or host name to listen on; unset means loopback only (127.0.0.1). */
+    public static String parseBind(String raw) {
+        if (raw == null || raw.isBlank()) return DEFAULT_METRICS_BIND;
+        String v = raw.strip();
+        if (v.startsWith("[") && v.endsWith("]")) v = v.substring(1, v.length() - 1); // [::1] as in a URL
+        if (!v.matches("[0-9A-Za-z.:%_-]{1,253}")) {
+            throw new IllegalArgumentException("TREATYWATCH_METRICS_BIND: \"" + raw + "\" is not an address to listen on (e.g. 127.0.0.1, or 0.0.0.0 for every interface)");
+        }
+        return v;
     }
 
     public boolean isAdmin(long userId) {

@@ -27,10 +27,13 @@ import org.treatywatch.read.Gazetteer;
 /**
  * The treaty's stories as an Atom 1.0 feed in one reader language, newest report first, so a feed
  * reader can follow the curated stream: each entry is a story with the generated headline, its card
- * (date, stage, place) and every outlet that reported it with its link. Written by Rome.
+ * (date, stage, place) and every outlet that reported it with its link. Written by Rome, from text
+ * made XML-safe first ({@link StoryFeedText}): what an outlet wrote can never make the feed unwritable.
  */
 public final class StoryFeed {
     public static final int DEFAULT_ENTRIES = 50;
+    /** Ids are names, not addresses: the same wherever and however the feed is served. */
+    private static final String ID_PREFIX = "urn:treatywatch:stories:";
 
     private final StoryStore stories;
     private final Supplier<Gazetteer> gazetteer;
@@ -44,23 +47,26 @@ public final class StoryFeed {
         this.renderer = renderer;
     }
 
-    /** The feed document; selfUrl is where it is served (its rel="self" link and id). */
+    /**
+     * The feed document; selfUrl is its rel="self" link: where it is served, best relative to the
+     * document itself (e.g. {@code stories.he.atom}) so that no request header decides it.
+     */
     public String atom(String lang, int limit, String selfUrl) {
         Gazetteer g = gazetteer.get();
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
-        feed.setTitle(templates.render("stories_feed_title", lang, Map.of()).strip());
-        feed.setUri(selfUrl);
+        feed.setTitle(StoryFeedText.xmlSafe(templates.render("stories_feed_title", lang, Map.of()).strip()));
+        feed.setUri(ID_PREFIX + lang);
         feed.setLanguage(lang);
         SyndLink self = new SyndLinkImpl();
         self.setRel("self");
-        self.setHref(selfUrl);
+        self.setHref(StoryFeedText.plain(selfUrl));
         self.setType("application/atom+xml");
         feed.setLinks(List.of(self));
         List<SyndEntry> entries = new ArrayList<>();
         Instant newest = Instant.EPOCH;
         for (StoryStore.Latest l : stories.latest(limit)) {
-            entries.add(entry(g, lang, l, selfUrl));
+            entries.add(entry(g, lang, l));
             if (l.lastSeen().isAfter(newest)) newest = l.lastSeen();
         }
         feed.setPublishedDate(Date.from(newest));
@@ -72,12 +78,15 @@ public final class StoryFeed {
         }
     }
 
-    private SyndEntry entry(Gazetteer g, String lang, StoryStore.Latest latest, String selfUrl) {
+    private SyndEntry entry(Gazetteer g, String lang, StoryStore.Latest latest) {
         StoryStore.StoryRow s = latest.story();
         EventCard card = new EventCard(names(g, s.people()), names(g, s.places()), s.date(), s.stage().flatMap(g::stage));
-        String headline = renderer.headline(card, lang);
-        String original = s.title() == null ? "" : s.title();
-        List<StoryStore.Report> reports = stories.reports(s.id());
+        String headline = StoryFeedText.xmlSafe(renderer.headline(card, lang));
+        String original = StoryFeedText.plain(s.title());
+        List<StoryStore.Report> reports = stories.reports(s.id()).stream()
+                .map(r -> new StoryStore.Report(r.outlet() == null ? null : StoryFeedText.plain(r.outlet()),
+                        r.url() == null ? null : StoryFeedText.plain(r.url()), StoryFeedText.plain(r.title()), r.seenAt()))
+                .toList();
         Map<String, Object> ctx = new LinkedHashMap<>();
         ctx.put("date", s.date().map(Object::toString).orElse(s.firstSeen().atZone(ZoneOffset.UTC).toLocalDate().toString()));
         ctx.put("stage", card.stage().map(st -> st.in(lang)).orElse(""));
@@ -91,7 +100,7 @@ public final class StoryFeed {
         }
         ctx.put("outlets", outlets);
         SyndEntry e = new SyndEntryImpl();
-        e.setUri(selfUrl + "#story-" + s.id());
+        e.setUri(ID_PREFIX + lang + ":" + s.id());
         // Atom wants an author: the outlets that reported the story.
         String by = String.join(", ", new java.util.LinkedHashSet<>(reports.stream().map(StoryStore.Report::outlet)
                 .filter(o -> o != null && !o.isBlank()).toList()));
@@ -102,7 +111,7 @@ public final class StoryFeed {
         e.setUpdatedDate(Date.from(latest.lastSeen()));
         SyndContent content = new SyndContentImpl();
         content.setType("html");
-        content.setValue(templates.render("story_entry", lang, ctx).strip());
+        content.setValue(StoryFeedText.xmlSafe(templates.render("story_entry", lang, ctx).strip()));
         e.setContents(List.of(content));
         return e;
     }

@@ -49,4 +49,14 @@ class AppConfigTest {
         assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("TREATYWATCH_ADMINS", "11,@bob")))
                 .hasMessage("TREATYWATCH_ADMINS: \"@bob\" is not a Telegram user id (digits only)");
     }
+
+    @Test
+    void theOpsServerListensOnLoopbackUnlessToldAnotherAddress() {
+        assertThat(AppConfig.fromEnv(Map.of()).metricsBind()).isEqualTo("127.0.0.1");
+        assertThat(AppConfig.fromEnv(Map.of("TREATYWATCH_METRICS_BIND", " 0.0.0.0 ")).metricsBind()).isEqualTo("0.0.0.0");
+        assertThat(AppConfig.fromEnv(Map.of("TREATYWATCH_METRICS_BIND", "[::1]")).metricsBind()).isEqualTo("::1");
+        assertThat(AppConfig.fromEnv(Map.of()).withMetricsBind("10.0.0.5").withMetricsPort(9464).metricsBind()).isEqualTo("10.0.0.5");
+        assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("TREATYWATCH_METRICS_BIND", "http://0.0.0.0/")))
+                .hasMessageStartingWith("TREATYWATCH_METRICS_BIND: \"http://0.0.0.0/\" is not an address to listen on");
+    }
 }
