@@ -323,6 +323,24 @@ class BotCommandsTest {
     }
 
     @Test
+    void buttonFloodsAreLimitedBeforeAnyAnswerAndOthersAreStillServed() {
+        long flooder = newUser(), other = newUser();
+        ask(flooder, "/start", "he");
+        long answeredBefore = telegram.calls().stream().filter(c -> c.equals("answercallbackquery")).count();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 500; i++) telegram.userPresses(flooder, "lang:he");
+        // updates are handled in order: once the other user's /start is answered, the whole flood has been handled
+        assertThat(ask(other, "/start", "he")).startsWith("שלום!");
+        long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
+        long answered = telegram.calls().stream().filter(c -> c.equals("answercallbackquery")).count() - answeredBefore;
+        // the bucket: a burst, then one a second while the flood lasted
+        long allowed = CommandRateLimit.BURST + seconds + 1;
+        assertThat(answered).as("callback answers for 500 presses").isLessThanOrEqualTo(allowed);
+        assertThat(telegram.sentTo(flooder).size() - 1L).as("replies to 500 presses").isLessThanOrEqualTo(allowed + 1);
+        assertThat(telegram.sentTo(flooder)).anyMatch(s -> s.text().contains("יותר מדי פקודות"));
+    }
+
+    @Test
     void anEndlessCommandNameIsRefusedWithAShortReply() {
         long u = newUser();
         String reply = ask(u, "/" + "x".repeat(5000));
