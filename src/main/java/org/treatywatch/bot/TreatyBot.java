@@ -216,7 +216,8 @@ public final class TreatyBot implements LongPollingSingleThreadUpdateConsumer {
      * feeds.yaml or the templates found wrong; admins who never started the bot are skipped.
      */
     public void tellAdminsAboutReload(int feeds, java.util.List<String> errors) {
-        java.util.List<String> shown = errors.stream().map(org.treatywatch.text.Bidi::isolateLtrRuns).toList();
+        java.util.List<String> shown = errors.stream()
+                .map(e -> org.treatywatch.text.Bidi.isolateLtrRuns(org.treatywatch.text.OneLine.of(e, AdminCommands.MAX_ERROR_CHARS))).toList();
         for (long admin : admins) {
             String lang = chats.get(admin).map(Chat::language).orElse(org.treatywatch.text.Language.DEFAULT_READER);
             try {
