@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class OneLineTest {
     @Test
     void lineBreaksControlsAndRunsOfSpacesBecomeOneLine() {
-        assertThat(OneLine.of("BBC\n---\nعربي\t  news\u2028x\u202E")).isEqualTo("BBC --- عربي news x");
+        assertThat(OneLine.of("BBC\n---\nعربي\u0000\u0007\t  news\u2028x\u202E")).isEqualTo("BBC --- عربي news x");
         assertThat(OneLine.of("  \u00A0 ")).isEmpty();
         assertThat(OneLine.of(null)).isNull();
     }
