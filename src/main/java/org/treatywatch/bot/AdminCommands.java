@@ -19,6 +19,9 @@ final class AdminCommands {
         return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_048_576.0);
     }
 
+    /** What one error may take of a reply (a feeds.yaml error quoting a huge value). */
+    static final int MAX_ERROR_CHARS = 300;
+
     private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final AdminActions actions;
@@ -56,7 +59,7 @@ final class AdminCommands {
             }
             case "reload" -> {
                 AdminActions.Reloaded rl = actions.reload();
-                List<String> errors = rl.errors().stream().map(Bidi::isolateLtrRuns).toList();
+                List<String> errors = rl.errors().stream().map(e -> Bidi.isolateLtrRuns(clip(e, MAX_ERROR_CHARS))).toList();
                 replies.send(chat, lang, "reload_done", Map.of("feeds", rl.feeds(), "errors", errors));
             }
             default -> feedAction(chat, lang, cmd);
@@ -155,6 +158,6 @@ final class AdminCommands {
     }
 
     private static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        return org.treatywatch.text.OneLine.of(s, max);
     }
 }

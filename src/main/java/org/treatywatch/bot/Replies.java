@@ -9,6 +9,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 import org.treatywatch.deliver.Templates;
 
@@ -91,12 +92,39 @@ final class Replies {
         else topic.set(threadId);
     }
 
+    /**
+     * Every reply goes out here: one that grows past Telegram's limit (a long feed list, an import
+     * report) is sent as several messages, cut at lines ({@link HtmlParts}), the buttons under the last.
+     */
     private void execute(long chatId, String html, InlineKeyboardMarkup keyboard) throws TelegramApiException {
         Long thread = topic.get();
-        SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder().chatId(chatId).text(html.strip()).parseMode("HTML")
-                .messageThreadId(thread == null ? null : thread.intValue())
-                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
-        if (keyboard != null) b.replyMarkup(keyboard);
-        telegram.execute(b.build());
+        List<String> parts = HtmlParts.split(html.strip());
+        for (int i = 0; i < parts.size(); i++) {
+            SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder().chatId(chatId).text(parts.get(i)).parseMode("HTML")
+                    .messageThreadId(thread == null ? null : thread.intValue())
+                    .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
+            if (keyboard != null && i == parts.size() - 1) b.replyMarkup(keyboard);
+            sendWaitingOnce(b.build());
+        }
+    }
+
+    /** Longest wait for Telegram's "retry after" on a reply; a longer one fails the reply. */
+    static final int MAX_RETRY_AFTER_SECONDS = 5;
+
+    // A reply of many parts is what meets Telegram's per-chat limit: wait as it says, once, and go on.
+    private void sendWaitingOnce(SendMessage message) throws TelegramApiException {
+        try {
+            telegram.execute(message);
+        } catch (TelegramApiRequestException e) {
+            Integer after = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+            if (e.getErrorCode() == null || e.getErrorCode() != 429 || after == null || after > MAX_RETRY_AFTER_SECONDS) throw e;
+            try {
+                Thread.sleep(after * 1000L);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw e;
+            }
+            telegram.execute(message);
+        }
     }
 }

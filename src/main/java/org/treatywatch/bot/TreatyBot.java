@@ -177,12 +177,27 @@ public final class TreatyBot implements LongPollingSingleThreadUpdateConsumer {
         return this;
     }
 
+    /**
+     * A button press counts like a command, and the flood limit comes before even the answer: every
+     * answer is a Bot API call on the one update thread, so a flood answered in full delays everyone.
+     * A refused press is left unanswered (Telegram's spinner times out by itself).
+     */
     private void onCallback(CallbackQuery q) throws TelegramApiException {
+        if (q.getFrom() == null) return;
+        long userId = q.getFrom().getId();
+        CommandRateLimit.Verdict verdict = rateLimit.take(userId);
+        if (verdict != CommandRateLimit.Verdict.OK) {
+            log.warn("user={} is pressing buttons too fast", userId);
+            if (verdict == CommandRateLimit.Verdict.REFUSE_WITH_REPLY && q.getMessage() != null) {
+                long chatId = q.getMessage().getChatId();
+                String lang = chats.get(chatId).map(Chat::language).orElse(org.treatywatch.text.Language.DEFAULT_READER);
+                replies.send(chatId, lang, "too_fast");
+            }
+            return;
+        }
         telegram.execute(AnswerCallbackQuery.builder().callbackQueryId(q.getId()).build());
-        if (q.getMessage() == null || q.getFrom() == null) return;
-        long chatId = q.getMessage().getChatId();
-        if (rateLimit.take(q.getFrom().getId()) != CommandRateLimit.Verdict.OK) return;
-        subscriber.onButton(chatId, q.getFrom().getId(), q.getData() == null ? "" : q.getData());
+        if (q.getMessage() == null) return;
+        subscriber.onButton(q.getMessage().getChatId(), userId, q.getData() == null ? "" : q.getData());
     }
 
     private void onMembership(ChatMemberUpdated u) {
@@ -201,7 +216,8 @@ public final class TreatyBot implements LongPollingSingleThreadUpdateConsumer {
      * feeds.yaml or the templates found wrong; admins who never started the bot are skipped.
      */
     public void tellAdminsAboutReload(int feeds, java.util.List<String> errors) {
-        java.util.List<String> shown = errors.stream().map(org.treatywatch.text.Bidi::isolateLtrRuns).toList();
+        java.util.List<String> shown = errors.stream()
+                .map(e -> org.treatywatch.text.Bidi.isolateLtrRuns(org.treatywatch.text.OneLine.of(e, AdminCommands.MAX_ERROR_CHARS))).toList();
         for (long admin : admins) {
             String lang = chats.get(admin).map(Chat::language).orElse(org.treatywatch.text.Language.DEFAULT_READER);
             try {

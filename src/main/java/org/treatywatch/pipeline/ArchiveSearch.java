@@ -46,8 +46,8 @@ public final class ArchiveSearch {
             Map<String, Object> r = new HashMap<>();
             r.put("date", Bidi.FSI + h.date().map(Object::toString).orElse(h.seen().toString().substring(0, 10)) + Bidi.PDI);
             r.put("stage", h.stage().flatMap(g::stage).map(st -> st.in(lang)).orElse(""));
-            r.put("outlets", h.outlets().stream().map(Bidi::isolateLtrRuns).toList());
-            r.put("title", Bidi.isolateLtrRuns(h.title()));
+            r.put("outlets", Timeline.shown(h.outlets().stream().map(Bidi::isolateLtrRuns).toList()));
+            r.put("title", Bidi.isolateLtrRuns(org.treatywatch.text.OneLine.of(h.title(), Timeline.MAX_TITLE_CHARS)));
             r.put("url", org.treatywatch.feed.Urls.web(h.url()).orElse(""));
             results.add(r);
         }

@@ -11,10 +11,13 @@ import org.treatywatch.deliver.Templates;
 import org.treatywatch.store.StoryStore;
 import org.treatywatch.read.Gazetteer;
 import org.treatywatch.text.Bidi;
+import org.treatywatch.text.OneLine;
 
 /** The treaty's stories by date, each with its stage, place and outlets, in a reader's language. */
 public final class Timeline {
     public static final int DEFAULT_LIMIT = 15;
+    /** What one story may take of the reply: a title this long, and this many outlets (then "…"). */
+    public static final int MAX_TITLE_CHARS = 300, MAX_OUTLETS = 6;
 
     private final StoryStore stories;
     private final Supplier<Gazetteer> gazetteer;
@@ -39,9 +42,18 @@ public final class Timeline {
             for (StoryStore.Report r : stories.reports(s.id())) if (r.outlet() != null) outlets.add(Bidi.isolateLtrRuns(r.outlet()));
             entries.add(Map.of("date", Bidi.FSI + date + Bidi.PDI, "stage", stage,
                     "place", places.stream().map(Bidi::isolateLtrRuns).toList(),
-                    "title", Bidi.isolateLtrRuns(s.title() == null ? "" : s.title()),
-                    "outlets", List.copyOf(outlets)));
+                    "title", Bidi.isolateLtrRuns(s.title() == null ? "" : OneLine.of(s.title(), MAX_TITLE_CHARS)),
+                    "outlets", shown(outlets)));
         }
         return templates.render("timeline", lang, Map.of("entries", entries)).strip();
+    }
+
+    /** A story reported everywhere lists its first outlets, then an ellipsis. */
+    public static List<String> shown(java.util.Collection<String> outlets) {
+        List<String> all = List.copyOf(outlets);
+        if (all.size() <= MAX_OUTLETS) return all;
+        List<String> out = new ArrayList<>(all.subList(0, MAX_OUTLETS));
+        out.add(String.valueOf(OneLine.ELLIPSIS));
+        return out;
     }
 }

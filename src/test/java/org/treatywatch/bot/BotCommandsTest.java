@@ -322,6 +322,128 @@ class BotCommandsTest {
         assertThat(telegram.sentTo(flooder).size()).isLessThanOrEqualTo(CommandRateLimit.BURST + 1);
     }
 
+    /** Sends a message and collects the bot's answer, as many messages as it takes, until {@code complete} holds for them joined. */
+    List<String> askInParts(long user, String text, java.util.function.Predicate<String> complete) {
+        int before = telegram.sentTo(user).size();
+        telegram.userSends(user, text, "he");
+        await().atMost(Duration.ofSeconds(30)).until(() -> complete.test(joined(user, before)));
+        return telegram.sentTo(user).stream().skip(before).map(FakeBotApi.Sent::text).toList();
+    }
+
+    private String joined(long user, int from) {
+        return String.join("\n", telegram.sentTo(user).stream().skip(from).map(FakeBotApi.Sent::text).toList());
+    }
+
+    @Test
+    void aFeedListOfHundredsComesInPartsTelegramAcceptsWithEveryFeed() {
+        List<String> ids = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 300; i++) {
+                String id = "a-rather-long-feed-identifier-of-an-outlet-number-" + i;
+                ids.add(id);
+                service.pipeline().feeds().add(new org.treatywatch.config.FeedDef(id, "Outlet " + i, "https://example.com/" + i + ".xml",
+                        org.treatywatch.config.FeedDef.Kind.RSS, "ar", Duration.ofMinutes(10), true, java.util.Optional.empty()), FeedRow.ORIGIN_BOT);
+            }
+            telegram.failNext("sendmessage", 1); // Telegram's per-chat limit met halfway: waited out, nothing lost
+            List<String> parts = askInParts(ADMIN, "/feeds", all -> ids.stream().allMatch(id -> all.contains("<code>" + id + "</code>")));
+            assertThat(parts).hasSizeGreaterThan(1)
+                    .allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(FakeBotApi.MAX_TEXT));
+            assertThat(parts.get(0)).startsWith("<b>מקורות (301)</b>");
+        } finally {
+            ids.forEach(id -> service.pipeline().feeds().remove(id));
+        }
+    }
+
+    @Test
+    void anImportReportOfManyEntriesComesInPartsWithEveryEntry() {
+        StringBuilder opml = new StringBuilder("<?xml version=\"1.0\"?><opml version=\"2.0\"><body>");
+        for (int i = 0; i < 150; i++) {
+            opml.append("<outline type=\"rss\" text=\"Entry ").append(i).append(' ').append("very long name ".repeat(40))
+                    .append("\" xmlUrl=\"file:///etc/passwd-").append(i).append("\"/>");
+        }
+        opml.append("</body></opml>");
+        int before = telegram.sentTo(ADMIN).size();
+        telegram.userSendsDocument(ADMIN, "many.opml", opml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "he");
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            String all = joined(ADMIN, before);
+            return java.util.stream.IntStream.range(0, 150).allMatch(i -> all.contains("Entry " + i + " very long name"));
+        });
+        List<String> parts = telegram.sentTo(ADMIN).stream().skip(before).map(FakeBotApi.Sent::text).toList();
+        assertThat(parts.get(0)).contains("נוספו 0 מתוך 150");
+        assertThat(parts).allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(FakeBotApi.MAX_TEXT));
+        assertThat(String.join("\n", parts)).doesNotContain("very long name ".repeat(10)).contains("…");
+    }
+
+    @Test
+    void theTimelineAndSearchWithLongTitlesArriveWithEachTitleClipped() {
+        long u = newUser();
+        var db = service.pipeline().db();
+        java.time.Instant now = java.time.Instant.now();
+        List<Long> stories = new java.util.ArrayList<>();
+        db.tx(c -> {
+            for (int i = 0; i < 15; i++) {
+                String title = "פזשכיאן סיפור" + i + " " + "כותרת ארוכה מאוד ".repeat(60);
+                try (var ps = c.prepareStatement("INSERT INTO stories (stage, people, places, title, language, first_seen, last_seen) "
+                        + "VALUES ('signing', '', '', ?, 'he', ?, ?)", java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                    ps.setString(1, title.substring(0, 1000));
+                    ps.setObject(2, now.atOffset(java.time.ZoneOffset.UTC));
+                    ps.setObject(3, now.atOffset(java.time.ZoneOffset.UTC));
+                    ps.executeUpdate();
+                    try (var keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        stories.add(keys.getLong(1));
+                    }
+                }
+                try (var ps = c.prepareStatement("INSERT INTO items (feed_id, guid, url, title, language, status, score, evidence, story_id, outlet) "
+                        + "VALUES ('main-feed', ?, ?, ?, 'he', 'relevant', 0.9, ?, ?, 'Long Outlet')")) {
+                    ps.setString(1, "long-" + i);
+                    ps.setString(2, "https://example.com/long/" + i);
+                    ps.setString(3, title.substring(0, 1000));
+                    ps.setString(4, title.substring(0, 1000));
+                    ps.setLong(5, stories.get(i));
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+        try {
+            List<String> timeline = askInParts(u, "/timeline",
+                    all -> java.util.stream.IntStream.range(0, 15).allMatch(i -> all.contains("סיפור" + i + " ")));
+            assertThat(timeline).allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(FakeBotApi.MAX_TEXT));
+            assertThat(String.join("\n", timeline)).doesNotContain("כותרת ארוכה מאוד ".repeat(30)).contains("…");
+
+            List<String> search = askInParts(u, "/search פזשכיאן", all -> all.contains("עמוד 1 מתוך 3") && all.split("https://example.com/long/", -1).length > 5);
+            assertThat(search).allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(FakeBotApi.MAX_TEXT));
+            assertThat(String.join("\n", search)).doesNotContain("כותרת ארוכה מאוד ".repeat(30)).contains("…");
+        } finally {
+            db.tx(c -> {
+                try (var st = c.createStatement()) {
+                    st.executeUpdate("DELETE FROM items WHERE guid LIKE 'long-%'");
+                    st.executeUpdate("DELETE FROM stories WHERE title LIKE 'פזשכיאן סיפור%'");
+                }
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void buttonFloodsAreLimitedBeforeAnyAnswerAndOthersAreStillServed() {
+        long flooder = newUser(), other = newUser();
+        ask(flooder, "/start", "he");
+        long answeredBefore = telegram.calls().stream().filter(c -> c.equals("answercallbackquery")).count();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 500; i++) telegram.userPresses(flooder, "lang:he");
+        // updates are handled in order: once the other user's /start is answered, the whole flood has been handled
+        assertThat(ask(other, "/start", "he")).startsWith("שלום!");
+        long seconds = Duration.ofNanos(System.nanoTime() - t0).toSeconds();
+        long answered = telegram.calls().stream().filter(c -> c.equals("answercallbackquery")).count() - answeredBefore;
+        // the bucket: a burst, then one a second while the flood lasted
+        long allowed = CommandRateLimit.BURST + seconds + 1;
+        assertThat(answered).as("callback answers for 500 presses").isLessThanOrEqualTo(allowed);
+        assertThat(telegram.sentTo(flooder).size() - 1L).as("replies to 500 presses").isLessThanOrEqualTo(allowed + 1);
+        assertThat(telegram.sentTo(flooder)).anyMatch(s -> s.text().contains("יותר מדי פקודות"));
+    }
+
     @Test
     void anEndlessCommandNameIsRefusedWithAShortReply() {
         long u = newUser();

@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeBotApi implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Telegram's limits for a message's text and a file's caption (it counts after parsing entities; counted raw here, which is stricter). */
+    public static final int MAX_TEXT = 4096, MAX_CAPTION = 1024;
 
     /** A message the bot sent. */
     public record Sent(long chatId, String text, String parseMode, JsonNode request) {}
@@ -313,6 +315,10 @@ public final class FakeBotApi implements AutoCloseable {
                 case "getupdates" -> ok(ex, updatesFrom(req.path("offset").asLong(0), req.path("timeout").asInt(0)));
                 case "editmessagetext" -> {
                     long chatId = req.path("chat_id").asLong();
+                    if (req.path("text").asText().length() > MAX_TEXT) {
+                        reply(ex, 400, error(400, "Bad Request: MESSAGE_TOO_LONG"));
+                        return;
+                    }
                     edits.add(new Sent(chatId, req.path("text").asText(), req.path("parse_mode").asText(null), req));
                     ObjectNode m = JSON.createObjectNode();
                     m.put("message_id", req.path("message_id").asInt());
@@ -346,6 +352,10 @@ public final class FakeBotApi implements AutoCloseable {
                         return;
                     }
                     String text = req.path("text").asText();
+                    if (text.length() > MAX_TEXT) { // as Telegram does: the user gets nothing
+                        reply(ex, 400, error(400, "Bad Request: message is too long"));
+                        return;
+                    }
                     sent.add(new Sent(chatId, text, req.path("parse_mode").asText(null), req));
                     ObjectNode m = JSON.createObjectNode();
                     m.put("message_id", messageIds.incrementAndGet());
@@ -363,6 +373,10 @@ public final class FakeBotApi implements AutoCloseable {
                 }
                 case "senddocument" -> {
                     long chatId = req.path("chat_id").asLong();
+                    if (req.path("caption").asText().length() > MAX_CAPTION) {
+                        reply(ex, 400, error(400, "Bad Request: message caption is too long"));
+                        return;
+                    }
                     String part = req.path("document").asText();
                     // the file travels in its own part, named by document=attach://<name>
                     if (part.startsWith("attach://")) part = part.substring("attach://".length());
