@@ -191,6 +191,8 @@ public final class Service implements AutoCloseable {
                 log.debug("long polling close: {}", e.getMessage());
             }
         }
+        // Before the scheduler waits for its running polls: their downloads end now, not at their timeouts.
+        pipeline.fetcher().close();
         scheduling.close();
         sender.close();
         telegram.close();
