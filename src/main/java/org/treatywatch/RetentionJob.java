@@ -23,7 +23,7 @@ final class RetentionJob implements AutoCloseable {
     RetentionJob(Retention retention, Duration keep, Clock clock) {
         timer.scheduleWithFixedDelay(() -> {
             try {
-                Retention.Deleted d = retention.deleteOlderThan(clock.instant().minus(keep));
+                Retention.Deleted d = retention.deleteOlderThan(keep, clock.instant());
                 if (d.alerts() + d.items() > 0) log.info("retention: deleted {} finished alerts and {} irrelevant items older than {}", d.alerts(), d.items(), keep);
             } catch (RuntimeException e) {
                 log.warn("retention run failed: {}", e.getMessage());

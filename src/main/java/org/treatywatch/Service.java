@@ -52,6 +52,10 @@ public final class Service implements AutoCloseable {
         this.polling = polling;
     }
 
+    /**
+     * Starts the service. If its database becomes unusable while it runs (a full disk), it logs that
+     * and exits non-zero so that its supervisor restarts it ({@link ExitOnDatabaseFailure}).
+     */
     public static Service start(AppConfig config) {
         if (config.token() == null) throw new IllegalArgumentException("TELEGRAM_BOT_TOKEN is not set; get a token from @BotFather and set it (or pass --token)");
         log.info("starting treatywatch with {}", config);
@@ -59,6 +63,7 @@ public final class Service implements AutoCloseable {
         loaded.errors().forEach(e -> log.error("{} (entry skipped)", e));
         TelegramConnection telegram = new TelegramConnection(config.token(), config.apiUrl());
         Pipeline pipeline = new Pipeline(config, loaded);
+        pipeline.db().onFatal(new ExitOnDatabaseFailure(pipeline.db().file().map(Object::toString).orElse("(H2)")));
         Sender sender = new Sender(pipeline.outbox(), pipeline.chats(), telegram.client, config.linkPreviews(),
                 new DigestComposer(pipeline.outbox(), pipeline.chats(), pipeline.templates()))
                 .withEdits(new EditComposer(pipeline.stories(), pipeline.chats(), pipeline.templates()))
@@ -202,6 +207,8 @@ public final class Service implements AutoCloseable {
                 log.debug("long polling close: {}", e.getMessage());
             }
         }
+        // Before the scheduler waits for its running polls: their downloads end now, not at their timeouts.
+        pipeline.fetcher().close();
         scheduling.close();
         sender.close();
         telegram.close();

@@ -16,6 +16,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
+import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -36,14 +37,28 @@ public final class HttpFetcher {
     private final long maxBytes;
     private final Duration totalTimeout;
     private final HostSlots slots = new HostSlots();
+    private final java.util.Set<Call> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     public HttpFetcher(UrlGuard guard) {
         this(guard, Duration.ofSeconds(10), Duration.ofSeconds(30), DEFAULT_MAX_BYTES);
     }
 
-    /** Cancels every fetch in flight (their callers get an error at once): shutdown does not wait out timeouts. */
+    /**
+     * Cancels every fetch in flight, bodies still downloading included (their callers get an error at
+     * once): shutdown does not wait out timeouts. The fetcher goes on taking new fetches.
+     */
     public void cancelAll() {
+        // OkHttp's dispatcher forgets a call once its headers are in: a body dripping in is only
+        // reachable through the call itself.
+        for (Call call : inFlight) call.cancel();
         client.dispatcher().cancelAll();
+    }
+
+    /** Shutdown: cancels every fetch in flight and refuses new ones (a poll waiting for a host slot ends too). */
+    public void close() {
+        closed = true;
+        cancelAll();
     }
 
     public HttpFetcher(UrlGuard guard, Duration connectTimeout, Duration totalTimeout, long maxBytes) {
@@ -77,8 +92,10 @@ public final class HttpFetcher {
             if (hop == 0 && etag != null) rb.header("If-None-Match", etag);
             if (hop == 0 && lastModified != null) rb.header("If-Modified-Since", lastModified);
             Request request = rb.build();
+            Call call = client.newCall(request);
+            inFlight.add(call);
             try (HostSlots.Slot slot = slots.acquire(request.url().host(), totalTimeout);
-                 Response r = client.newCall(request).execute()) {
+                 Response r = execute(call)) {
                 int code = r.code();
                 if (code == 301 || code == 302 || code == 303 || code == 307 || code == 308) {
                     String location = r.header("Location");
@@ -99,12 +116,21 @@ public final class HttpFetcher {
                 return new FetchResult(code, body, r.header("Content-Type"), r.header("ETag"), r.header("Last-Modified"),
                         current, hop > 0 && permanent);
             } catch (InterruptedIOException e) {
-                throw new FetchException("timed out fetching " + current, e);
+                throw new FetchException(closed ? "fetch of " + current + " stopped: shutting down" : "timed out fetching " + current, e);
             } catch (IOException e) {
+                if (closed) throw new FetchException("fetch of " + current + " stopped: shutting down", e);
                 throw new FetchException("cannot fetch " + current + ": " + e.getMessage(), e);
+            } finally {
+                inFlight.remove(call);
             }
         }
         throw new FetchException("more than " + MAX_REDIRECTS + " redirects starting at " + url);
+    }
+
+    // Checked after the call is registered, so a close() racing with a new fetch cancels it either way.
+    private Response execute(Call call) throws IOException, FetchException {
+        if (closed) throw new FetchException("not fetching " + call.request().url() + ": shutting down");
+        return call.execute();
     }
 
     private byte[] readCapped(Response r) throws IOException, FetchException {

@@ -206,7 +206,8 @@ public final class FeedPoller {
         if (left > 0) log.warn("feed={} poll {}: {} new items left for the next poll", def.id(), stopping ? "stopped" : "out of time", left);
         int queued = 0;
         if (!dryRun) {
-            queued = record(def.id(), toStore, now, new PollRecorder.FeedState(res.etag(), res.lastModified(), def.interval()));
+            queued = record(def.id(), toStore, now, new PollRecorder.FeedState(res.etag(), res.lastModified(), def.interval(),
+                    found.stream().map(FeedItem::guid).toList()));
             if (queued > 0) onQueued.run();
             metrics.counter("treatywatch_polls", "result", "ok").increment();
             metrics.counter("treatywatch_items").increment(fresh.size());

@@ -2,9 +2,15 @@ package org.treatywatch.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -17,6 +23,9 @@ public final class Db implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final String url;
+    private volatile Consumer<SQLException> onFatal = e -> { };
+    private final AtomicBoolean fatalReported = new AtomicBoolean();
+    private volatile boolean closing;
 
     private Db(HikariDataSource pool, String url) {
         this.pool = pool;
@@ -25,6 +34,7 @@ public final class Db implements AutoCloseable {
 
     /** Opens (and creates or migrates) the database at a JDBC URL. */
     public static Db open(String jdbcUrl) {
+        h2File(jdbcUrl).ifPresent(Db::refuseEmptyFile);
         HikariConfig cfg = new HikariConfig();
         // H2 compacts the whole file when it closes (up to 200 ms on every command); it compacts in the
         // background while running anyway.
@@ -33,7 +43,13 @@ public final class Db implements AutoCloseable {
         cfg.setMaximumPoolSize(8);
         cfg.setPoolName("treatywatch");
         if (jdbcUrl.startsWith("jdbc:h2:")) cfg.setUsername("sa");
-        HikariDataSource pool = new HikariDataSource(cfg);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(cfg); // connects at once: a damaged file fails here
+        } catch (RuntimeException e) {
+            // without the URL's parameters: they may hold a password
+            throw new IllegalStateException("cannot open database " + jdbcUrl.split("[;?]", 2)[0] + ": " + e.getMessage(), e);
+        }
         try {
             if (!upToDate(pool)) {
                 Flyway.configure()
@@ -57,8 +73,59 @@ public final class Db implements AutoCloseable {
         return new Db(pool, jdbcUrl);
     }
 
+    /**
+     * H2 starts a new, empty database over a 0-byte file without a word: every feed, chat and
+     * subscription would be silently gone. Such a file is a damaged database, never a new one.
+     */
+    private static void refuseEmptyFile(Path file) {
+        if (!Files.exists(file)) return; // a first start: H2 creates it
+        String restore = "; restore it from a backup (unzip the backup into " + file.toAbsolutePath().getParent()
+                + ") or, to start with an empty database, delete it";
+        if (!Files.isReadable(file)) {
+            throw new IllegalStateException("cannot open database: the database file " + file.toAbsolutePath() + " cannot be read (check its owner and permissions)");
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw new IllegalStateException("refusing to open database: the database file " + file.toAbsolutePath()
+                        + " is empty (0 bytes), which would start a new database without the feeds, chats and subscriptions" + restore);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open database: the database file " + file.toAbsolutePath() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The H2 file ({@code <name>.mv.db}) of a JDBC URL, if it names one on disk. */
+    static Optional<Path> h2File(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:h2:")) return Optional.empty();
+        String name = jdbcUrl.substring("jdbc:h2:".length()).split(";", 2)[0];
+        if (name.startsWith("file:")) name = name.substring("file:".length());
+        else if (!(name.startsWith("/") || name.startsWith(".") || name.startsWith("~"))) return Optional.empty(); // mem:, tcp: ...
+        if (name.startsWith("~")) name = System.getProperty("user.home") + name.substring(1);
+        try {
+            return Optional.of(Path.of(name + ".mv.db"));
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Called once, with the error, when the database can no longer be used by this process (H2
+     * closed it after a failed write, or it is corrupted): the service exits so its supervisor
+     * restarts it. Not called once {@link #close} has begun.
+     */
+    public void onFatal(Consumer<SQLException> handler) {
+        this.onFatal = handler;
+    }
+
+    private void reportIfFatal(SQLException e) {
+        if (closing || isPostgres()) return;
+        FatalErrors.find(e).ifPresent(fatal -> {
+            if (fatalReported.compareAndSet(false, true)) onFatal.accept(fatal);
+        });
+    }
+
     /** The newest migration this build ships (db/migration, db/quartz): a database at it needs no Flyway run. */
-    static final String SCHEMA_VERSION = "6";
+    static final String SCHEMA_VERSION = "7";
 
     // Flyway's scan of its migrations is a good part of a command's start; when the schema is already
     // at this build's version there is nothing for it to do.
@@ -94,13 +161,18 @@ public final class Db implements AutoCloseable {
                 }
             });
         }
-        if (!url.startsWith("jdbc:h2:file:")) return java.util.OptionalLong.empty();
-        String path = url.substring("jdbc:h2:file:".length()).split(";", 2)[0] + ".mv.db";
+        Optional<Path> file = h2File(url);
+        if (file.isEmpty()) return java.util.OptionalLong.empty();
         try {
-            return java.util.OptionalLong.of(java.nio.file.Files.size(java.nio.file.Path.of(path)));
-        } catch (java.io.IOException e) {
+            return java.util.OptionalLong.of(Files.size(file.get()));
+        } catch (IOException e) {
             return java.util.OptionalLong.empty();
         }
+    }
+
+    /** The H2 file on disk, if the database is one. */
+    public Optional<Path> file() {
+        return h2File(url).map(Path::toAbsolutePath);
     }
 
     public DataSource dataSource() {
@@ -155,12 +227,14 @@ public final class Db implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
+            reportIfFatal(e);
             throw new StoreException(e);
         }
     }
 
     @Override
     public void close() {
+        closing = true; // what fails from here on is our own shutdown, not a broken database
         pool.close();
     }
 }

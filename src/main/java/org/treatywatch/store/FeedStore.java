@@ -139,6 +139,15 @@ public final class FeedStore {
     }
 
     /** After the first poll every later item is news; called in the transaction that stores the items. */
+    /** Every item of the feed's latest listing has listed_at at or after this (see {@link ItemStore#markListed}). */
+    static void setListedFrom(Connection c, String id, Instant from) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE feeds SET listed_from = ? WHERE id = ?")) {
+            Sql.setInstant(ps, 1, from);
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+    }
+
     static void markInitialized(Connection c, String id, boolean newItems, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE feeds SET initialized = TRUE" + (newItems ? ", last_item_at = ?" : "") + " WHERE id = ?")) {

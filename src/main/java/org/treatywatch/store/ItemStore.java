@@ -77,25 +77,25 @@ public final class ItemStore {
     }
 
     private static final String INSERT_SQL =
-            "INSERT INTO items (feed_id, guid, url, title, published_at, language, status, score, evidence, story_id, simhash, outlet) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            "INSERT INTO items (feed_id, guid, url, title, published_at, language, status, score, evidence, story_id, simhash, outlet, listed_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** Inserts items that have no story and no deliveries (baseline and irrelevant ones) in one batch. */
-    static void insertAll(Connection c, List<StoredItem> items) throws SQLException {
+    /** Inserts items that have no story and no deliveries (baseline and irrelevant ones), listed now, in one batch. */
+    static void insertAll(Connection c, List<StoredItem> items, java.time.Instant now) throws SQLException {
         if (items.isEmpty()) return;
         try (PreparedStatement ps = c.prepareStatement(INSERT_SQL)) {
             for (StoredItem item : items) {
-                bind(ps, item, null, null);
+                bind(ps, item, null, null, now);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
     }
 
-    /** Inserts an item the caller has checked is new to its feed; returns its id. */
-    static long insert(Connection c, StoredItem item, Long storyId, PollRecorder.Placement placement) throws SQLException {
+    /** Inserts an item, listed now, the caller has checked is new to its feed; returns its id. */
+    static long insert(Connection c, StoredItem item, Long storyId, PollRecorder.Placement placement, java.time.Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_SQL, Statement.RETURN_GENERATED_KEYS)) {
-            bind(ps, item, storyId, placement);
+            bind(ps, item, storyId, placement, now);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -104,7 +104,8 @@ public final class ItemStore {
         }
     }
 
-    private static void bind(PreparedStatement ps, StoredItem item, Long storyId, PollRecorder.Placement placement) throws SQLException {
+    private static void bind(PreparedStatement ps, StoredItem item, Long storyId, PollRecorder.Placement placement,
+                             java.time.Instant now) throws SQLException {
             ps.setString(1, item.feedId());
             ps.setString(2, Sql.clip(item.guid(), 1000));
             ps.setString(3, Sql.clip(item.url(), 2000));
@@ -120,5 +121,39 @@ public final class ItemStore {
             if (placement == null) ps.setNull(11, Types.BIGINT);
             else ps.setLong(11, placement.simhash());
             ps.setString(12, placement == null ? null : Sql.clip(placement.outlet(), 200));
+            Sql.setInstant(ps, 13, now);
+    }
+
+    /**
+     * A listing's irrelevant items are marked as still listed at most this often: a poll of an
+     * unchanged feed writes nothing, and retention, which runs every 6 hours, never sees one as gone.
+     */
+    static final java.time.Duration LISTING_REFRESH = java.time.Duration.ofHours(6);
+
+    private static final String LISTED_SQL = "UPDATE items SET listed_at = ? WHERE feed_id = ? AND guid IN ("
+            + String.join(", ", java.util.Collections.nCopies(IN_CHUNK, "?")) + ") "
+            + "AND status = 'irrelevant' AND (listed_at IS NULL OR listed_at < ?)";
+
+    /**
+     * The feed lists these guids now: its irrelevant items among them not marked as listed for
+     * {@link #LISTING_REFRESH} are marked, and the feed's listed_from moves up, so retention keeps
+     * exactly what the feed still lists. Only irrelevant items are ever deleted, so only they are marked.
+     */
+    static void markListed(Connection c, String feedId, java.util.Collection<String> guids, java.time.Instant now) throws SQLException {
+        java.time.Instant floor = now.minus(LISTING_REFRESH);
+        List<String> all = guids.stream().map(g -> Sql.clip(g, 1000)).distinct().toList();
+        if (!all.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(LISTED_SQL)) {
+                for (int from = 0; from < all.size(); from += IN_CHUNK) {
+                    Sql.setInstant(ps, 1, now);
+                    ps.setString(2, feedId);
+                    for (int i = 0; i < IN_CHUNK; i++) ps.setString(3 + i, all.get(Math.min(from + i, all.size() - 1)));
+                    Sql.setInstant(ps, 3 + IN_CHUNK, floor);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        FeedStore.setListedFrom(c, feedId, floor);
     }
 }

@@ -41,8 +41,15 @@ public final class PollRecorder {
         this.db = db;
     }
 
-    /** The feed's state after a successful fetch, stored with its items. */
-    public record FeedState(String etag, String lastModified, java.time.Duration interval) {}
+    /**
+     * The feed's state after a successful fetch, stored with its items, with the guids of every item
+     * the feed lists now (null if not known): retention keeps what a feed still lists.
+     */
+    public record FeedState(String etag, String lastModified, java.time.Duration interval, java.util.Collection<String> listed) {
+        public FeedState(String etag, String lastModified, java.time.Duration interval) {
+            this(etag, lastModified, interval, null);
+        }
+    }
 
     /** Returns how many outbox rows were written. */
     public int record(String feedId, List<NewItem> items, Instant now) {
@@ -69,7 +76,7 @@ public final class PollRecorder {
                     plain.add(n.item());
                     continue;
                 }
-                ItemStore.insertAll(c, plain); // the batch first: items keep the feed's order
+                ItemStore.insertAll(c, plain, now); // the batch first: items keep the feed's order
                 plain.clear();
                 Long storyId = null;
                 if (n.placement() != null) {
@@ -77,13 +84,14 @@ public final class PollRecorder {
                     storyId = p.existingStory().isPresent() ? p.existingStory().get() : StoryStore.create(c, p.story(), now);
                     StoryStore.touch(c, storyId, now);
                 }
-                long id = ItemStore.insert(c, n.item(), storyId, n.placement());
+                long id = ItemStore.insert(c, n.item(), storyId, n.placement(), now);
                 if (!n.item().status().equals(StoredItem.RELEVANT) || n.deliveries().isEmpty()) continue;
                 if (digestChats == null) digestChats = ChatStore.digestChats(c);
                 // One alert per story and chat: a later report edits the alert already sent.
                 queued += OutboxStore.queue(c, id, storyId, n.deliveries(), n.threads(), digestChats, now.minus(EDIT_WINDOW), MAX_EDITS);
             }
-            ItemStore.insertAll(c, plain);
+            ItemStore.insertAll(c, plain, now);
+            if (state != null && state.listed() != null) ItemStore.markListed(c, feedId, state.listed(), now);
             FeedStore.markInitialized(c, feedId, any, now);
             if (state != null) FeedStore.recordSuccess(c, feedId, state.etag(), state.lastModified(), now, state.interval());
             return queued;

@@ -69,13 +69,13 @@ class RetentionTest {
                 alert(c, relevant, 1001, "sent", recent);
                 return null;
             });
-            Retention.Deleted d = new Retention(db).deleteOlderThan(NOW.minus(KEEP));
+            Retention.Deleted d = new Retention(db).deleteOlderThan(KEEP, NOW);
             assertThat(d.items()).isEqualTo(1200);
             assertThat(d.alerts()).isEqualTo(600);
             assertThat(count(db, "SELECT COUNT(*) FROM items WHERE status = 'irrelevant'")).isEqualTo(1);
             assertThat(count(db, "SELECT COUNT(*) FROM items WHERE status = 'relevant'")).isEqualTo(1);
             assertThat(count(db, "SELECT COUNT(*) FROM outbox")).isEqualTo(2);
-            assertThat(new Retention(db).deleteOlderThan(NOW.minus(KEEP))).isEqualTo(new Retention.Deleted(0, 0));
+            assertThat(new Retention(db).deleteOlderThan(KEEP, NOW)).isEqualTo(new Retention.Deleted(0, 0));
         }
     }
 
@@ -94,12 +94,75 @@ class RetentionTest {
                     }
                     return null;
                 });
-                retention.deleteOlderThan(today.minus(Duration.ofDays(3)));
+                retention.deleteOlderThan(Duration.ofDays(3), today);
                 most = Math.max(most, count(db, "SELECT COUNT(*) FROM outbox") + count(db, "SELECT COUNT(*) FROM items WHERE status = 'irrelevant'"));
             }
             // four days' worth at most (today and the three kept), while ten days were written
             assertThat(most).isLessThanOrEqualTo(4 * 300);
             assertThat(count(db, "SELECT COUNT(*) FROM items WHERE status = 'relevant'")).isEqualTo(10 * 30);
+        }
+    }
+
+    private static PollRecorder.NewItem irrelevant(String guid) {
+        return new PollRecorder.NewItem(StoreTest.item("a", guid, StoredItem.IRRELEVANT), java.util.Map.of());
+    }
+
+    @Test
+    void whatAFeedStillListsStaysHoweverLongItAnswers304AndWhatItDroppedGoes() {
+        try (Db db = Db.open("jdbc:h2:file:" + dir.resolve("listed"))) {
+            new FeedStore(db).syncFromYaml(java.util.List.of(StoreTest.feed("a", "10m")));
+            PollRecorder recorder = new PollRecorder(db);
+            Instant first = Instant.now();
+            recorder.record("a", java.util.List.of(irrelevant("kept"), irrelevant("dropped")), first,
+                    new PollRecorder.FeedState("\"v1\"", null, Duration.ofMinutes(10), java.util.List.of("kept", "dropped")));
+            // then 100 days of 304: nothing written, and both are still listed
+            Instant later = first.plus(Duration.ofDays(100));
+            assertThat(new Retention(db).deleteOlderThan(KEEP, later).items()).isZero();
+            // the feed changes: one item is no longer listed, one is new
+            recorder.record("a", java.util.List.of(irrelevant("new")), later,
+                    new PollRecorder.FeedState("\"v2\"", null, Duration.ofMinutes(10), java.util.List.of("new", "kept")));
+            assertThat(new Retention(db).deleteOlderThan(KEEP, later).items()).isEqualTo(1);
+            assertThat(StoredRows.byFeed(db, "a")).extracting(StoredItem::guid).containsExactly("kept", "new");
+            // a feed removed lists nothing any more
+            new FeedStore(db).remove("a");
+            assertThat(new Retention(db).deleteOlderThan(KEEP, later.plus(Duration.ofDays(100))).items()).isEqualTo(2);
+        }
+    }
+
+    static long story(Connection c, Instant lastSeen) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO stories (title, first_seen, last_seen) VALUES ('s', ?, ?)",
+                java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            ps.setObject(1, OffsetDateTime.ofInstant(lastSeen, ZoneOffset.UTC));
+            ps.setObject(2, OffsetDateTime.ofInstant(lastSeen, ZoneOffset.UTC));
+            ps.executeUpdate();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void theAlertsOfAStoryThatCanStillTakeReportsStayAndAQuietStorysGo() {
+        try (Db db = Db.open("jdbc:h2:file:" + dir.resolve("stories"))) {
+            Instant old = NOW.minus(Duration.ofDays(120));
+            db.tx(c -> {
+                long open = story(c, NOW.minus(Duration.ofDays(2))), quiet = story(c, NOW.minus(Duration.ofDays(8)));
+                long openItem = item(c, "open", "relevant", old), quietItem = item(c, "quiet", "relevant", old);
+                alert(c, openItem, 1, "sent", old);
+                alert(c, quietItem, 1, "sent", old);
+                try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET story_id = ? WHERE item_id = ?")) {
+                    ps.setLong(1, open);
+                    ps.setLong(2, openItem);
+                    ps.executeUpdate();
+                    ps.setLong(1, quiet);
+                    ps.setLong(2, quietItem);
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+            assertThat(new Retention(db).deleteOlderThan(KEEP, NOW).alerts()).isEqualTo(1);
+            assertThat(count(db, "SELECT COUNT(*) FROM outbox o JOIN items i ON i.id = o.item_id WHERE i.guid = 'open'")).isEqualTo(1);
         }
     }
 }
