@@ -195,6 +195,9 @@ public final class Service implements AutoCloseable {
 
     @Override
     public void close() {
+        // from here on a closed database is our own stop (Quartz interrupts its threads, and an interrupt
+        // in the middle of a file write makes H2 close the file): nothing to exit for
+        pipeline.db().onFatal(e -> log.debug("database closed during shutdown: {}", e.getMessage()));
         retention.close();
         if (ops != null) ops.close();
         if (webhook != null) webhook.close();

@@ -56,9 +56,9 @@ class BigInputsTest {
                 api.userSends(USER, "/start", "ar");
                 api.userSends(USER, "/lang ar", "ar");
                 api.userSends(USER, "/subscribe", "ar");
-                await().atMost(Duration.ofSeconds(90)).until(() -> api.sentTo(USER).size() >= 3);
+                await().atMost(Duration.ofSeconds(180)).until(() -> api.sentTo(USER).size() >= 3);
                 // the first polls only record what the feeds have; a second poll of each means the first was stored
-                await().atMost(Duration.ofSeconds(90)).until(() -> web.hits("/mixed.xml") >= 2 && web.hits("/good.xml") >= 2);
+                await().atMost(Duration.ofSeconds(180)).until(() -> web.hits("/mixed.xml") >= 2 && web.hits("/good.xml") >= 2);
 
                 mixed.add(new RssItem("paras", "بوتين وبزشكيان يوقعان معاهدة الشراكة الاستراتيجية في موسكو", web.url("/paras.html"), "الكرملين"));
                 mixed.add(new RssItem("nested", "الدوما يصادق على معاهدة الشراكة الاستراتيجية مع إيران", web.url("/nested.html"), "موسكو"));
@@ -68,7 +68,7 @@ class BigInputsTest {
                 web.serve("/mixed.xml", "application/rss+xml; charset=utf-8", TestFiles.rss(mixed));
                 web.serve("/good.xml", "application/rss+xml; charset=utf-8", TestFiles.rss(good));
 
-                await().atMost(Duration.ofSeconds(120)).until(() -> alerted(api, "/good.html?g") && alerted(api, "/good.html?m"));
+                await().atMost(Duration.ofSeconds(300)).until(() -> alerted(api, "/good.html?g") && alerted(api, "/good.html?m"));
                 assertThat(web.hits("/paras.html")).as("the big page was read").isPositive();
                 assertThat(web.hits("/nested.html")).as("the deep page was read").isPositive();
                 assertThat(api.sentTo(USER)).noneMatch(s -> s.text().contains("x".repeat(3000)));
@@ -84,7 +84,10 @@ class BigInputsTest {
                 // a later good item is still alerted: the workers went on
                 good.add(new RssItem("good-2", "بزشكيان يصل إلى موسكو لتوقيع معاهدة الشراكة الاستراتيجية", web.url("/good.html?g2"), "موسكو"));
                 web.serve("/good.xml", "application/rss+xml; charset=utf-8", TestFiles.rss(good));
-                await().atMost(Duration.ofSeconds(120)).until(() -> alerted(api, "/good.html?g2"));
+                await().atMost(Duration.ofSeconds(300)).until(() -> alerted(api, "/good.html?g2"));
+            } catch (AssertionError | RuntimeException e) {
+                System.out.println(Files.readString(dir.resolve("service.log"))); // what the service said, for the report
+                throw e;
             } finally {
                 service.destroy();
                 service.waitFor();

@@ -282,8 +282,8 @@ public final class Sender implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        wake.release(); // no interrupt: one in the middle of an H2 file write would close the database
         if (thread != null) {
-            thread.interrupt();
             try {
                 thread.join(5000);
             } catch (InterruptedException e) {
