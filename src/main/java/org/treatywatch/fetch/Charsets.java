@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns fetched bytes into text: a BOM first, then the HTTP header, then the XML prolog or HTML
+ * Turns fetched bytes into text (a gzip file's after unpacking it, see {@link GzipBody}): a BOM first, then the HTTP header, then the XML prolog or HTML
  * meta; a declared charset that does not fit the bytes (UTF-8 that is not UTF-8) is replaced by
  * ICU's detection, which tells windows-1256 from windows-1255 and the ISO-8859 sets.
  */
@@ -26,7 +26,8 @@ public final class Charsets {
 
     private Charsets() {}
 
-    public static String decode(byte[] bytes, String contentType) {
+    public static String decode(byte[] body, String contentType) {
+        byte[] bytes = GzipBody.unpack(body); // a .gz file served as it is
         if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
             return new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         }

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class OpsServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpsServer.class);
     static final Duration NETWORK_DEADLINE = Duration.ofSeconds(5);
-    private static final int THREADS = 8;
-    private static final int WAITING = 32;
+    private static final int THREADS = 16;
+    private static final int WAITING = 64;
     private static final String ALLOW = "GET, HEAD";
 
     /** What a path answers. */
