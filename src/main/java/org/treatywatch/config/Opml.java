@@ -45,7 +45,8 @@ public final class Opml {
                     if (url == null || url.isBlank()) continue; // a folder
                     if (out.size() >= MAX_ENTRIES) throw new IllegalArgumentException("more than " + MAX_ENTRIES + " feeds in one file");
                     String title = Optional.ofNullable(attr(r, "title")).filter(t -> !t.isBlank()).orElse(attr(r, "text"));
-                    out.add(new Entry(url.strip(), title == null ? "" : title.strip(), opt(attr(r, "treatywatchId")),
+                    // a name is cleaned at the door: it goes into replies and into both exports
+                    out.add(new Entry(url.strip(), title == null ? "" : org.treatywatch.text.OneLine.of(title, FeedDef.MAX_NAME_CHARS), opt(attr(r, "treatywatchId")),
                             opt(attr(r, "language")), opt(attr(r, "treatywatchInterval"))));
                 }
             } finally {
@@ -83,7 +84,32 @@ public final class Opml {
         return Optional.ofNullable(s).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /**
+     * An attribute value that reads back the same: markup escaped, line breaks and tabs as character
+     * references (a parser would turn them into spaces), and what XML 1.0 cannot hold at all (C0
+     * controls, U+FFFE/FFFF, lone surrogates) left out, so one odd value cannot make the file unreadable.
+     */
+    static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\n' -> out.append("&#10;");
+                case '\r' -> out.append("&#13;");
+                case '\t' -> out.append("&#9;");
+                default -> {
+                    if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        out.append(c).append(s.charAt(++i));
+                    } else if (c >= ' ' && !Character.isSurrogate(c) && c != '\uFFFE' && c != '\uFFFF') {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 }
