@@ -27,6 +27,59 @@ public final class Opml {
 
     private Opml() {}
 
+    /**
+     * An OPML file's text, in whatever encoding it came: a BOM, UTF-16 without one (told by its
+     * first bytes, as XML itself is), the declared encoding, or detection — one decoding for the
+     * bot's received files and the {@code feeds import} command.
+     */
+    public static String text(byte[] file) {
+        if (file.length >= 4 && file[0] == 0 && file[1] == '<' && file[2] == 0 && file[3] == '?') {
+            return strippedBom(new String(file, java.nio.charset.StandardCharsets.UTF_16BE));
+        }
+        if (file.length >= 4 && file[0] == '<' && file[1] == 0 && file[2] == '?' && file[3] == 0) {
+            return strippedBom(new String(file, java.nio.charset.StandardCharsets.UTF_16LE));
+        }
+        Optional<String> declared = declared(file);
+        if (declared.isPresent()) return declared.get();
+        return strippedBom(org.treatywatch.fetch.Charsets.decode(file, "text/xml"));
+    }
+
+    private static final java.util.regex.Pattern ENCODING = java.util.regex.Pattern.compile(
+            "^<\\?xml[^>]*encoding\\s*=\\s*[\"']([\\w.:-]+)[\"']");
+
+    /**
+     * A feed reader's export says its encoding truthfully (unlike many web pages, which the general
+     * decoding second-guesses): the declared one is used when the bytes fit it, and are not UTF-8
+     * mislabelled as Latin-1.
+     */
+    private static Optional<String> declared(byte[] file) {
+        String head = new String(file, 0, Math.min(file.length, 200), java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = ENCODING.matcher(head);
+        if (!m.find()) return Optional.empty();
+        try {
+            java.nio.charset.Charset cs = java.nio.charset.Charset.forName(m.group(1));
+            if (!cs.equals(java.nio.charset.StandardCharsets.UTF_8) && decodes(file, java.nio.charset.StandardCharsets.UTF_8)) return Optional.empty();
+            java.nio.charset.CharsetDecoder d = cs.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+            return Optional.of(d.decode(java.nio.ByteBuffer.wrap(file)).toString());
+        } catch (RuntimeException | java.nio.charset.CharacterCodingException e) {
+            return Optional.empty(); // an unknown name, or bytes that do not fit it: detection decides
+        }
+    }
+
+    private static boolean decodes(byte[] file, java.nio.charset.Charset cs) {
+        try {
+            cs.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(file));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static String strippedBom(String s) {
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
     /** The feed entries of an OPML document; IllegalArgumentException says why it is not one. */
     public static List<Entry> read(String xml) {
         List<Entry> out = new ArrayList<>();
