@@ -138,7 +138,7 @@ public final class TreatyBot implements LongPollingSingleThreadUpdateConsumer {
             return;
         }
         log.info("chat={} admin sent a feed list ({} bytes)", chatId, bytes.length);
-        String opml = org.treatywatch.fetch.Charsets.decode(bytes, "text/xml");
+        String opml = org.treatywatch.config.Opml.text(bytes);
         // An import fetches every feed once: it runs beside the update loop, which goes on serving everyone.
         imports.execute(() -> {
             try {

@@ -140,6 +140,10 @@ final class FeedsCommand implements Runnable {
                     origins.put(r.id(), r.origin());
                     if (!ids.contains(r.id())) feeds.add(r.listed());
                 }
+            } catch (RuntimeException e) {
+                if (!DatabaseInUse.is(e)) throw e;
+                spec.commandLine().getErr().println(DatabaseInUse.message("use the bot's /export"));
+                return 1;
             }
             String y = opml ? org.treatywatch.config.Opml.write("treatywatch feeds", feeds)
                     : org.treatywatch.config.FeedsYamlWriter.write(feeds, origins,
@@ -175,8 +179,13 @@ final class FeedsCommand implements Runnable {
             }
             AppConfig config = options.resolve();
             org.treatywatch.bot.AdminActions.ImportReport report;
+            String opml = org.treatywatch.config.Opml.text(Files.readAllBytes(file));
             try (org.treatywatch.Pipeline p = new org.treatywatch.Pipeline(config, FeedsFile.load(config.feedsPath()))) {
-                report = new org.treatywatch.Administration(p, null).importFeeds(Files.readString(file));
+                report = new org.treatywatch.Administration(p, null).importFeeds(opml);
+            } catch (RuntimeException e) {
+                if (!DatabaseInUse.is(e)) throw e;
+                spec.commandLine().getErr().println(DatabaseInUse.message("send the OPML file to the bot"));
+                return 1;
             }
             if (report.fileError().isPresent()) {
                 spec.commandLine().getErr().println(file + ": " + report.fileError().get());

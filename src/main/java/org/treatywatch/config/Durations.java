@@ -13,7 +13,11 @@ public final class Durations {
 
     private Durations() {}
 
-    /** The duration, or an exception whose message says how to write it. */
+    /** Longer than any interval, mute or retention anyone means; bigger numbers would overflow. */
+    public static final Duration MAX = Duration.ofDays(36_500);
+    private static final int MAX_DIGITS = 12;
+
+    /** The duration, or an exception whose message says how to write it; never more than {@link #MAX}. */
     public static Duration parse(String text) {
         String t = text == null ? "" : text.strip().toLowerCase();
         if (t.matches("\\d+")) throw new IllegalArgumentException("\"" + text + "\" needs a unit, e.g. " + t + "m");
@@ -23,15 +27,22 @@ public final class Durations {
         Duration d = Duration.ZERO;
         Matcher m = PART.matcher(t);
         while (m.find()) {
-            long n = Long.parseLong(m.group(1));
+            String digits = m.group(1).replaceFirst("^0+(?=\\d)", "");
+            if (digits.length() > MAX_DIGITS) throw tooLong(text);
+            long n = Long.parseLong(digits); // < 10^12: times 86,400 still fits a long
             d = d.plus(switch (m.group(2)) {
                 case "s" -> Duration.ofSeconds(n);
                 case "m" -> Duration.ofMinutes(n);
                 case "h" -> Duration.ofHours(n);
                 default -> Duration.ofDays(n);
             });
+            if (d.compareTo(MAX) > 0) throw tooLong(text);
         }
         return d;
+    }
+
+    private static IllegalArgumentException tooLong(String text) {
+        return new IllegalArgumentException("\"" + text + "\" is too long; at most " + MAX.toDays() + "d");
     }
 
     /** A poll interval: a duration between 5s and 24h. */

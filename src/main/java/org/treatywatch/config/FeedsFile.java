@@ -150,7 +150,7 @@ public final class FeedsFile {
             try {
                 interval = Durations.parseInterval(intervalText.get());
             } catch (IllegalArgumentException e) {
-                error(fields.get("interval"), "interval " + e.getMessage());
+                error(fields.get("interval"), (id.isEmpty() ? "" : "feed \"" + id + "\": ") + "interval " + e.getMessage());
             }
         }
 

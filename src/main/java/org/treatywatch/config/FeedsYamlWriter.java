@@ -28,8 +28,32 @@ public final class FeedsYamlWriter {
         return y.toString();
     }
 
-    /** A YAML double-quoted scalar. */
+    /**
+     * A YAML double-quoted scalar that loads back as the same text whatever it holds: everything but
+     * printable characters is escaped, so a line break, "---" after one, or a control character cannot
+     * end the scalar, start a document or make the file unreadable. A lone surrogate becomes U+FFFD.
+     */
     static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        StringBuilder q = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+                if (pair) q.append(c).append(s.charAt(++i));
+                else q.append("\\uFFFD");
+            } else if (c == '"' || c == '\\') {
+                q.append('\\').append(c);
+            } else if (c == '\n') {
+                q.append("\\n");
+            } else if (c == '\t') {
+                q.append("\\t");
+            } else if (c < ' ' || (c >= '\u007F' && c <= '\u009F') || c == '\u2028' || c == '\u2029' || c == '\uFEFF'
+                    || c == '\uFFFE' || c == '\uFFFF') {
+                q.append(String.format("\\u%04X", (int) c));
+            } else {
+                q.append(c);
+            }
+        }
+        return q.append('"').toString();
     }
 }

@@ -144,6 +144,7 @@ class BotCommandsTest {
         assertThat(ask(u, "/mute 2h")).contains("מושתקות עד");
         assertThat(chats().get(u).orElseThrow().mutedUntil()).isPresent();
         assertThat(ask(u, "/mute soon")).contains("/mute 2h");
+        assertThat(ask(u, "/mute 9999999999999999d")).contains("/mute 2h");
         assertThat(ask(u, "/unmute")).contains("חזרו");
         assertThat(chats().get(u).orElseThrow().mutedUntil()).isEmpty();
         assertThat(ask(u, "/tz Asia/Jerusalem")).contains("Asia/Jerusalem");
@@ -263,6 +264,47 @@ class BotCommandsTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> !telegram.sentTo(stranger).isEmpty());
         assertThat(service.pipeline().feeds().all()).hasSize(count);
         for (var f : service.pipeline().feeds().all()) if (f.def().name().startsWith("Outlet ")) service.pipeline().feeds().remove(f.id());
+    }
+
+    @Test
+    void hostileNamesAreCleanedAtTheDoorAndBothExportsLoadAgain() throws Exception {
+        for (int i = 1; i <= 4; i++) {
+            web.serve("/hostile-" + i + ".xml", "application/rss+xml",
+                    TestFiles.rss(List.of(new TestFiles.RssItem("h" + i, "خبر", "http://example.invalid/h" + i, "نص"))));
+        }
+        String opml = "<?xml version=\"1.0\"?><opml version=\"2.0\"><body>"
+                + "<outline type=\"rss\" text=\"Outlet&#10;---&#10;id: injected\" xmlUrl=\"" + web.url("/hostile-1.xml") + "\"/>"
+                + "<outline type=\"rss\" text=\"Two&#133;&#144;&#x202E;&#x2066; # comment: x\" xmlUrl=\"" + web.url("/hostile-2.xml") + "\"/>"
+                + "<outline type=\"rss\" text=\"Three ' &quot; \\ forever\" treatywatchInterval=\"9999999999999999d\" xmlUrl=\""
+                + web.url("/hostile-3.xml") + "\"/>"
+                + "<outline type=\"rss\" text=\"Four " + "x".repeat(500) + "\" xmlUrl=\"" + web.url("/hostile-4.xml") + "\"/>"
+                + "</body></opml>";
+        int before = telegram.sentTo(ADMIN).size();
+        telegram.userSendsDocument(ADMIN, "hostile.opml", opml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "he");
+        await().atMost(Duration.ofSeconds(30)).until(() -> telegram.sentTo(ADMIN).size() > before);
+        assertThat(telegram.sentTo(ADMIN).get(before).text()).contains("נוספו 3 מתוך 4", "התדירות צריכה להיות בין 5s ל-24h", "too long");
+        try {
+            int docs = telegram.documents().size();
+            telegram.userSends(ADMIN, "/export", "he");
+            await().atMost(Duration.ofSeconds(20)).until(() -> telegram.documents().size() >= docs + 2);
+            org.treatywatch.config.FeedsFile.Loaded yaml = org.treatywatch.config.FeedsFile.parse("feeds.yaml",
+                    telegram.documents().get(docs + 1).content());
+            assertThat(yaml.errors()).isEmpty();
+            assertThat(yaml.feeds()).extracting(org.treatywatch.config.FeedDef::name)
+                    .contains("Outlet --- id: injected", "Two # comment: x").noneMatch(n -> n.chars().anyMatch(Character::isISOControl))
+                    .anyMatch(n -> n.startsWith("Four xxx") && n.length() <= org.treatywatch.config.FeedDef.MAX_NAME_CHARS)
+                    .noneMatch(n -> n.contains("\u202E") || n.contains("\u2066"));
+            String exported = telegram.documents().get(docs).content();
+            assertThat(org.treatywatch.config.Opml.read(exported)).extracting(org.treatywatch.config.Opml.Entry::title)
+                    .contains("Outlet --- id: injected", "Two # comment: x");
+
+            int again = telegram.sentTo(ADMIN).size();
+            telegram.userSendsDocument(ADMIN, "feeds.opml", exported.getBytes(java.nio.charset.StandardCharsets.UTF_8), "he");
+            await().atMost(Duration.ofSeconds(30)).until(() -> telegram.sentTo(ADMIN).size() > again);
+            assertThat(telegram.sentTo(ADMIN).get(again).text()).contains("ייבוא OPML", "כבר ברשימה").doesNotContain("אינו OPML");
+        } finally {
+            for (var f : service.pipeline().feeds().all()) if (f.def().url().contains("/hostile-")) service.pipeline().feeds().remove(f.id());
+        }
     }
 
     @Test

@@ -89,6 +89,78 @@ class FeedsExportTest {
         }
     }
 
+    @Test
+    void importReadsOpmlFilesInUtf16Latin1AndWithABomAsTheBotDoes(@TempDir Path dir) throws Exception {
+        try (org.treatywatch.fetch.TestHttpServer web = new org.treatywatch.fetch.TestHttpServer()) {
+            web.serve("/a.xml", "application/rss+xml", TestFiles.rss(java.util.List.of(new TestFiles.RssItem("1", "خبر", "http://example.invalid/1", "نص"))));
+            Path empty = dir.resolve("empty.yaml");
+            java.nio.file.Files.writeString(empty, "feeds: []\n");
+            String body = "<opml version=\"2.0\"><body><outline type=\"rss\" text=\"Café Zürich\" xmlUrl=\"" + web.url("/a.xml") + "\"/></body></opml>";
+            java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+            files.put("utf8-bom", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                    ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            files.put("utf16le-bom", concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                    ("<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + body).getBytes(java.nio.charset.StandardCharsets.UTF_16LE)));
+            files.put("utf16be", ("<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + body).getBytes(java.nio.charset.StandardCharsets.UTF_16BE));
+            files.put("latin1", ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + body).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            for (var f : files.entrySet()) {
+                Path opml = dir.resolve(f.getKey() + ".opml");
+                java.nio.file.Files.write(opml, f.getValue());
+                StringWriter out = new StringWriter();
+                int code = cli(out, "feeds", "import", opml.toString(), "--feeds", empty.toString(),
+                        "--db", "jdbc:h2:file:" + dir.resolve("db-" + f.getKey()), "--allow-private-feeds");
+                assertThat(out.toString()).as(f.getKey()).contains("added    caf-z-rich", "Café Zürich", "1 of 1 feeds added");
+                assertThat(code).as(f.getKey()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void importWhileTheServiceHoldsTheDatabaseSaysSoAndChangesNothing(@TempDir Path dir) throws Exception {
+        String db = "jdbc:h2:file:" + dir.resolve("db");
+        try (Db d = Db.open(db)) {
+            assertThat(new FeedStore(d).all()).isEmpty();
+        }
+        Path opml = dir.resolve("feeds.opml");
+        java.nio.file.Files.writeString(opml, "<opml version=\"2.0\"><body><outline text=\"A\" xmlUrl=\"https://example.org/rss\"/></body></opml>");
+        Path empty = dir.resolve("empty.yaml");
+        java.nio.file.Files.writeString(empty, "feeds: []\n");
+        // another process holds the embedded database, as a running service does
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process holder = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "org.h2.tools.Shell", "-url", db, "-user", "sa")
+                .redirectErrorStream(true).start();
+        StringBuffer said = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try (var in = new java.io.InputStreamReader(holder.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+                for (int c; (c = in.read()) >= 0; ) said.append((char) c);
+            } catch (java.io.IOException e) {
+                // the holder ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> said.toString().contains("sql>"));
+            StringWriter err = new StringWriter();
+            int code = cli(err, "feeds", "import", opml.toString(), "--feeds", empty.toString(), "--db", db);
+            assertThat(err.toString()).contains("the database is in use by a running treatywatch; stop it, or send the OPML file to the bot")
+                    .doesNotContain("Exception").hasLineCount(1);
+            assertThat(code).isNotZero();
+        } finally {
+            holder.getOutputStream().close(); // the shell ends at the end of its input
+            if (!holder.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) holder.destroyForcibly();
+        }
+        try (Db d = Db.open(db)) {
+            assertThat(new FeedStore(d).all()).isEmpty();
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     /** Runs the CLI with stdout and stderr into out; returns the exit code. */
     static int cli(StringWriter out, String... args) {
         CommandLine cl = Cli.commandLine();

@@ -46,9 +46,11 @@ class PollAndCheckCommandTest {
         Path yaml = dir.resolve("feeds.yaml");
         Files.writeString(yaml, "feeds:\n  - {id: good, url: \"" + feed.toUri() + "\", language: he}\n"
                 + "  - {id: broken, url: \"" + dir.resolve("missing.xml").toUri() + "\", language: ar}\n"
-                + "  - {id: bad, url: \"https://example.org/x\", language: he, interval: 10}\n" + TestFiles.shippedTopics());
+                + "  - {id: bad, url: \"https://example.org/x\", language: he, interval: 10}\n"
+                + "  - {id: forever, url: \"https://example.org/y\", language: he, interval: 9999999999999999d}\n" + TestFiles.shippedTopics());
         String out = run(new StringWriter(), "feeds", "check", "--feeds", yaml.toString(), "--db", "jdbc:h2:mem:check");
-        assertThat(out).contains("feeds.yaml:4: interval \"10\" needs a unit, e.g. 10m");
+        assertThat(out).contains("feeds.yaml:4: feed \"bad\": interval \"10\" needs a unit, e.g. 10m",
+                "feeds.yaml:5: feed \"forever\": interval \"9999999999999999d\" is too long; at most 36500d");
         assertThat(out.lines().filter(l -> l.startsWith("good")).findFirst().orElseThrow()).contains(" ok ", "1");
         assertThat(out.lines().filter(l -> l.startsWith("broken")).findFirst().orElseThrow()).contains("ERROR", "cannot read");
     }

@@ -22,4 +22,15 @@ class DurationsTest {
         assertThatThrownBy(() -> Durations.parse("ten minutes")).hasMessageContaining("write e.g. 30s, 10m");
         assertThatThrownBy(() -> Durations.parseInterval("3s")).hasMessage("\"3s\" is outside 5s .. 24h");
     }
+
+    @Test
+    void aHugeNumberIsAClearErrorNotAnOverflow() {
+        for (String huge : new String[] {"9999999999999999d", "99999999999999999999s", "36501d", "9999999999999999h9999999999999999h"}) {
+            assertThatThrownBy(() -> Durations.parse(huge)).as(huge).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("is too long").hasMessageContaining("36500d");
+            assertThatThrownBy(() -> Durations.parseInterval(huge)).as(huge).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(Durations.parse("36500d")).isEqualTo(Duration.ofDays(36_500));
+        assertThatThrownBy(() -> Durations.parseInterval("9999999999999999d")).hasMessageContaining("is too long");
+    }
 }

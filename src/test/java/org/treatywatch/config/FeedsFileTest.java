@@ -19,6 +19,57 @@ class FeedsFileTest {
     }
 
     @Test
+    void aHugeIntervalIsAnErrorNamingTheFeedAndTheOthersLoad() {
+        FeedsFile.Loaded loaded = FeedsFile.parse("feeds.yaml", """
+                feeds:
+                  - id: good-one
+                    url: https://example.org/rss
+                    language: ar
+                  - id: forever
+                    url: https://example.org/a
+                    language: he
+                    interval: 9999999999999999d
+                """);
+        assertThat(loaded.feeds()).extracting(FeedDef::id).containsExactly("good-one");
+        assertThat(loaded.errors()).singleElement().asString()
+                .startsWith("feeds.yaml:8: feed \"forever\": interval \"9999999999999999d\" is too long");
+    }
+
+    @Test
+    void namesAreOneCleanLine() {
+        FeedsFile.Loaded loaded = FeedsFile.parse("feeds.yaml", """
+                feeds:
+                  - id: hostile
+                    name: "BBC\\n---\\nعربي\\u202E\\x85 \\u0090 \\t news"
+                    url: https://example.org/rss
+                    language: ar
+                  - id: hidden-only
+                    name: "\\u202E\\u2066"
+                    url: https://example.org/a
+                    language: ar
+                """);
+        assertThat(loaded.errors()).isEmpty();
+        assertThat(loaded.feeds()).extracting(FeedDef::name).containsExactly("BBC --- عربي news", "hidden-only");
+        assertThat(new FeedDef("long", "x ".repeat(300), "https://example.org/", FeedDef.Kind.RSS, "ar", Duration.ofMinutes(10), true,
+                java.util.Optional.empty()).name()).hasSizeLessThanOrEqualTo(FeedDef.MAX_NAME_CHARS).endsWith("…");
+    }
+
+    @Test
+    void theWriterQuotesWhateverAValueHolds() {
+        String hostile = "a\n---\nb \"q\" \\ # c: d \u0001\u0085\u0090\u2028\uFEFF\uD800 😀 end";
+        String yaml = FeedsYamlWriter.write(java.util.List.of(new FeedDef("page-one", "Page", "https://example.org/news", FeedDef.Kind.PAGE,
+                "ar", Duration.ofMinutes(10), true, java.util.Optional.of(hostile))), java.util.Map.of(), null);
+        assertThat(yaml).doesNotContain("\n---\n");
+        org.yaml.snakeyaml.nodes.Node root = new org.yaml.snakeyaml.Yaml().compose(new java.io.StringReader(yaml));
+        assertThat(root).isNotNull();
+        String links = ((org.yaml.snakeyaml.nodes.ScalarNode) ((org.yaml.snakeyaml.nodes.MappingNode)
+                ((org.yaml.snakeyaml.nodes.SequenceNode) ((org.yaml.snakeyaml.nodes.MappingNode) root).getValue().get(0).getValueNode())
+                        .getValue().get(0)).getValue().stream().filter(t -> ((org.yaml.snakeyaml.nodes.ScalarNode) t.getKeyNode()).getValue().equals("links"))
+                .findFirst().orElseThrow().getValueNode()).getValue();
+        assertThat(links).isEqualTo(hostile.replace("\uD800", "\uFFFD"));
+    }
+
+    @Test
     void reportsEveryErrorWithItsLineAndKeepsTheGoodEntries() {
         String yaml = """
                 feeds:
@@ -49,7 +100,7 @@ class FeedsFileTest {
         assertThat(loaded.feeds()).extracting(FeedDef::id).containsExactly("good-one");
         assertThat(loaded.feeds().get(0).interval()).isEqualTo(Duration.ofMinutes(10));
         assertThat(loaded.errors()).contains(
-                "feeds.yaml:9: interval \"10\" needs a unit, e.g. 10m",
+                "feeds.yaml:9: feed \"no-unit\": interval \"10\" needs a unit, e.g. 10m",
                 "feeds.yaml:10: id \"Bad_Id\" may use only a-z, 0-9 and '-'",
                 "feeds.yaml:11: url \"ftp://example.org/x\" must be an http(s) or file: URL",
                 "feeds.yaml:12: language \"fr\" must be he, ar or en",
@@ -67,8 +118,8 @@ class FeedsFileTest {
                   - {id: ok, url: "https://e.org/c", language: he, interval: 5s, enabled: false}
                 """);
         assertThat(loaded.errors()).containsExactly(
-                "feeds.yaml:2: interval \"1s\" is outside 5s .. 24h",
-                "feeds.yaml:3: interval \"2d\" is outside 5s .. 24h");
+                "feeds.yaml:2: feed \"fast\": interval \"1s\" is outside 5s .. 24h",
+                "feeds.yaml:3: feed \"slow\": interval \"2d\" is outside 5s .. 24h");
         assertThat(loaded.feeds()).singleElement().satisfies(f -> assertThat(f.enabled()).isFalse());
     }
 
