@@ -34,7 +34,9 @@ final class LibreTranslateClient implements Translator {
     LibreTranslateClient(String baseUrl, String key, Duration timeout) {
         this.endpoint = baseUrl.replaceAll("/+$", "") + "/translate";
         this.key = key;
-        this.http = new OkHttpClient.Builder().callTimeout(timeout).connectTimeout(timeout).readTimeout(timeout).build();
+        // no redirects: a 307/308 would re-send the body, API key included, wherever the Location points
+        this.http = new OkHttpClient.Builder().callTimeout(timeout).connectTimeout(timeout).readTimeout(timeout)
+                .followRedirects(false).followSslRedirects(false).build();
     }
 
     @Override
@@ -63,11 +65,15 @@ final class LibreTranslateClient implements Translator {
         }
     }
 
-    private static String errorOf(String answer) {
+    /** The server's error as one short log line, whatever it sent (a multi-line page cannot forge log lines). */
+    static String errorOf(String answer) {
+        String text;
         try {
-            return JSON.readTree(answer).path("error").asText(answer);
+            text = JSON.readTree(answer).path("error").asText(answer);
         } catch (IOException e) {
-            return answer.length() > 200 ? answer.substring(0, 200) : answer;
+            text = answer;
         }
+        text = text.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\s]+", " ").strip();
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 }

@@ -109,6 +109,28 @@ class MachineTranslationTest {
     }
 
     @Test
+    void aRedirectIsNotFollowedSoTheKeyNeverReachesAnotherOriginAndErrorsLogAsOneLine() throws Exception {
+        try (TestHttpServer other = new TestHttpServer()) {
+            List<String> bodies = new CopyOnWriteArrayList<>();
+            other.handle("/steal/translate", ex -> {
+                bodies.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                answer(ex, 200, "{\"translatedText\": [\"x\", \"y\"]}");
+            });
+            server.handle("/moves/translate", ex -> {
+                ex.getResponseHeaders().set("Location", other.url("/steal/translate"));
+                ex.sendResponseHeaders(307, -1);
+                ex.close();
+            });
+            String he = renderer("/moves/translate", Duration.ofSeconds(5)).render(arabicSigning(), "he");
+            assertThat(he).doesNotContain("תרגום מכונה").contains("פוטין ופזשכיאן");
+            assertThat(bodies).isEmpty();
+            assertThat(other.hits("/steal/translate")).isZero();
+        }
+        assertThat(LibreTranslateClient.errorOf("{\"error\": \"bad\\n2026-12-04 ERROR forged line\"}")).isEqualTo("bad 2026-12-04 ERROR forged line");
+        assertThat(LibreTranslateClient.errorOf("<html>\n<body>\n" + "x".repeat(500))).doesNotContain("\n").hasSizeLessThanOrEqualTo(201);
+    }
+
+    @Test
     void aServerThatHangsCostsNoMoreThanTheTimeout() {
         AlertRenderer r = renderer("/hangs/translate", Duration.ofSeconds(1));
         String he = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> r.render(arabicSigning(), "he"));
