@@ -31,6 +31,7 @@ import org.treatywatch.store.ItemStore;
 import org.treatywatch.store.PollRecorder;
 import org.treatywatch.store.StoredItem;
 import org.treatywatch.store.StoryStore;
+import org.treatywatch.text.OneLine;
 
 /**
  * Polls one feed: fetch (conditional), parse, and for each new item fetch its page, extract,
@@ -177,7 +178,7 @@ public final class FeedPoller {
             }
             String skip = unusable(item);
             if (skip != null) {
-                log.warn("feed={} item={} skipped: {}", def.id(), clip(item.guid(), 200), skip);
+                log.warn("feed={} item={} skipped: {}", def.id(), OneLine.clip(item.guid(), 200), skip);
                 toStore.add(new PollRecorder.NewItem(skipped(def, item, skip), Map.of()));
                 continue;
             }
@@ -196,7 +197,7 @@ public final class FeedPoller {
                 });
             }
             if (bodies.values().stream().anyMatch(b -> b.length() > MAX_ALERT_CHARS)) {
-                log.warn("feed={} item={} skipped: its alert is longer than {} characters", def.id(), clip(item.guid(), 200), MAX_ALERT_CHARS);
+                log.warn("feed={} item={} skipped: its alert is longer than {} characters", def.id(), OneLine.clip(item.guid(), 200), MAX_ALERT_CHARS);
                 toStore.add(new PollRecorder.NewItem(skipped(def, item, "alert longer than " + MAX_ALERT_CHARS + " characters"), Map.of()));
                 continue;
             }
@@ -234,20 +235,14 @@ public final class FeedPoller {
                 try {
                     queued += recorder.record(feedId, List.of(n), now);
                 } catch (RuntimeException one) {
-                    String reason = "not stored: " + clip(String.valueOf(one.getMessage()), 300);
-                    log.warn("feed={} item={} {}", feedId, clip(n.item().guid(), 200), reason);
-                    StoredItem i = n.item();
-                    recorder.record(feedId, List.of(new PollRecorder.NewItem(new StoredItem(0, i.feedId(), i.guid(), null,
-                            i.title(), i.publishedAt(), i.language(), StoredItem.IRRELEVANT, 0, reason), Map.of())), now);
+                    String reason = "not stored: " + OneLine.clip(String.valueOf(one.getMessage()), 300);
+                    log.warn("feed={} item={} {}", feedId, OneLine.clip(n.item().guid(), 200), reason);
+                    recorder.record(feedId, List.of(new PollRecorder.NewItem(skipped(n.item(), reason), Map.of())), now);
                 }
             }
             recorder.record(feedId, List.of(), now, state);
             return queued;
         }
-    }
-
-    private static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max) + "…";
     }
 
     /** Why an item cannot be used, or null: a link no column, fetch or alert should carry. */
@@ -257,8 +252,12 @@ public final class FeedPoller {
     }
 
     private static StoredItem skipped(FeedDef def, FeedItem item, String reason) {
-        return new StoredItem(0, def.id(), item.guid(), null, item.title(), item.published().orElse(null), null,
-                StoredItem.IRRELEVANT, 0, "skipped: " + reason);
+        return skipped(stored(def, item, null, StoredItem.IRRELEVANT), "skipped: " + reason);
+    }
+
+    /** The item kept only so it is not taken again: no link, with the reason as its evidence. */
+    private static StoredItem skipped(StoredItem i, String reason) {
+        return new StoredItem(0, i.feedId(), i.guid(), null, i.title(), i.publishedAt(), i.language(), StoredItem.IRRELEVANT, 0, reason);
     }
 
     /**

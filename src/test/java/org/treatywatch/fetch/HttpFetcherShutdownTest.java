@@ -21,15 +21,7 @@ class HttpFetcherShutdownTest {
         try (TestHttpServer server = new TestHttpServer()) {
             SlowBody.serve(server, "/drip", 600, sent); // 60 s of body, past the shipped 30 s timeout
             HttpFetcher fetcher = new HttpFetcher(new UrlGuard(true));
-            CompletableFuture<Object> fetch = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return fetcher.fetch(server.url("/drip"), null, null, false);
-                } catch (FetchException e) {
-                    return e;
-                }
-            });
-            // the headers are long received: the client is reading the body
-            await().atMost(Duration.ofSeconds(20)).until(() -> sent.get() >= 5);
+            CompletableFuture<Object> fetch = readingTheBody(fetcher, server, sent);
             long started = System.nanoTime();
             fetcher.close();
             Object result = fetch.get(30, TimeUnit.SECONDS);
@@ -49,19 +41,25 @@ class HttpFetcherShutdownTest {
             SlowBody.serve(server, "/drip", 600, sent);
             server.serve("/ok", "text/plain", "fine");
             HttpFetcher fetcher = new HttpFetcher(new UrlGuard(true));
-            CompletableFuture<Object> fetch = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return fetcher.fetch(server.url("/drip"), null, null, false);
-                } catch (FetchException e) {
-                    return e;
-                }
-            });
-            await().atMost(Duration.ofSeconds(20)).until(() -> sent.get() >= 5);
+            CompletableFuture<Object> fetch = readingTheBody(fetcher, server, sent);
             long started = System.nanoTime();
             fetcher.cancelAll();
             assertThat(fetch.get(30, TimeUnit.SECONDS)).isInstanceOf(FetchException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
             assertThat(new String(fetcher.fetch(server.url("/ok"), null, null, false).body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("fine");
         }
+    }
+
+    /** A fetch of /drip started elsewhere, returned once the headers are long received and the body is being read. */
+    private static CompletableFuture<Object> readingTheBody(HttpFetcher fetcher, TestHttpServer server, AtomicInteger sent) {
+        CompletableFuture<Object> fetch = CompletableFuture.supplyAsync(() -> {
+            try {
+                return fetcher.fetch(server.url("/drip"), null, null, false);
+            } catch (FetchException e) {
+                return e;
+            }
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> sent.get() >= 5);
+        return fetch;
     }
 }
