@@ -1,5 +1,5 @@
 /**
  * treatywatch: watches Hebrew and Arabic news for the Russia–Iran treaty and alerts on Telegram.
- * {@link org.treatywatch.App} is the entry point, {@link org.treatywatch.Service} wires the parts.
+ * {@link org.treatywatch.App} is the entry point, {@link org.treatywatch.service.Service} wires the parts.
  */
 package org.treatywatch;

@@ -28,7 +28,7 @@ public final class TestFiles {
 
     /** The detector as shipped: feeds.yaml's topics and the gazetteer. */
     public static org.treatywatch.detect.TopicDetector shippedDetector() {
-        return org.treatywatch.Topic.detector(org.treatywatch.config.FeedsFile.parse("feeds.yaml", shippedTopics()), shippedGazetteer());
+        return org.treatywatch.service.Topic.detector(org.treatywatch.config.FeedsFile.parse("feeds.yaml", shippedTopics()), shippedGazetteer());
     }
 
     /** The shipped reading: the detector's lexicon and the gazetteer, as the service reads every item. */

@@ -180,8 +180,8 @@ final class FeedsCommand implements Runnable {
             AppConfig config = options.resolve();
             org.treatywatch.bot.AdminActions.ImportReport report;
             String opml = org.treatywatch.config.Opml.text(Files.readAllBytes(file));
-            try (org.treatywatch.Pipeline p = new org.treatywatch.Pipeline(config, FeedsFile.load(config.feedsPath()))) {
-                report = new org.treatywatch.Administration(p, null).importFeeds(opml);
+            try (org.treatywatch.service.Pipeline p = new org.treatywatch.service.Pipeline(config, FeedsFile.load(config.feedsPath()))) {
+                report = new org.treatywatch.service.Administration(p, null).importFeeds(opml);
             } catch (RuntimeException e) {
                 if (!DatabaseInUse.is(e)) throw e;
                 spec.commandLine().getErr().println(DatabaseInUse.message("send the OPML file to the bot"));

@@ -73,8 +73,8 @@ final class InspectCommand implements Callable<Integer> {
         FeedsFile.Loaded loaded = FeedsFile.load(config.feedsPath());
         loaded.errors().forEach(e -> spec.commandLine().getErr().println(e));
         // the same wiring as the service (no database: inspect stores nothing)
-        analyzer = org.treatywatch.Pipeline.analyzer(config, loaded);
-        renderer = org.treatywatch.Pipeline.renderer(config, new Templates(config.templatesDir()));
+        analyzer = org.treatywatch.service.Pipeline.analyzer(config, loaded);
+        renderer = org.treatywatch.service.Pipeline.renderer(config, new Templates(config.templatesDir()));
         fetcher = new HttpFetcher(new UrlGuard(config.allowPrivateFeeds()));
         PrintWriter out = spec.commandLine().getOut();
         if (inputs.isEmpty() && texts.isEmpty()) throw new IllegalArgumentException("give a FILE, a URL or --text TEXT");

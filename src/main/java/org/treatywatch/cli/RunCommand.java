@@ -1,7 +1,7 @@
 package org.treatywatch.cli;
 
 import java.util.concurrent.CountDownLatch;
-import org.treatywatch.Service;
+import org.treatywatch.service.Service;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

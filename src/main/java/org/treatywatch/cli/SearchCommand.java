@@ -3,7 +3,7 @@ package org.treatywatch.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.treatywatch.Pipeline;
+import org.treatywatch.service.Pipeline;
 import org.treatywatch.config.AppConfig;
 import org.treatywatch.config.FeedsFile;
 import org.treatywatch.search.ArchiveIndex;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.treatywatch.Service;
+import org.treatywatch.service.Service;
 import org.treatywatch.TestFiles;
 import org.treatywatch.config.AppConfig;
 import org.treatywatch.fetch.TestHttpServer;

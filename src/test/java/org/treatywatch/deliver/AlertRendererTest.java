@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.treatywatch.TestFiles;
-import org.treatywatch.Topic;
+import org.treatywatch.service.Topic;
 import org.treatywatch.config.FeedsFile;
 import org.treatywatch.config.GazetteerFile;
 import org.treatywatch.extract.ArticleExtractor;

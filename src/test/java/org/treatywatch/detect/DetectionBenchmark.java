@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.treatywatch.TestFiles;
-import org.treatywatch.Topic;
+import org.treatywatch.service.Topic;
 import org.treatywatch.config.FeedsFile;
 
 /**

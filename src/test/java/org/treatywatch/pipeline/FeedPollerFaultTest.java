@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.treatywatch.TestFiles;
-import org.treatywatch.Topic;
+import org.treatywatch.service.Topic;
 import org.treatywatch.config.FeedDef;
 import org.treatywatch.config.FeedsFile;
 import org.treatywatch.deliver.AlertRenderer;

@@ -1,4 +1,4 @@
-package org.treatywatch.cli;
+package org.treatywatch.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and answer 304 to it; {@link #advance()} publishes a fresh set of items in every feed. The CPU
  * its own threads spend is counted, so an in-process benchmark can leave it out.
  */
-final class FeedFarm implements AutoCloseable {
+public final class FeedFarm implements AutoCloseable {
     private static final DateTimeFormatter RFC_822 = DateTimeFormatter.RFC_1123_DATE_TIME;
     private static final ZonedDateTime EPOCH = ZonedDateTime.of(2026, 11, 1, 8, 0, 0, 0, ZoneOffset.UTC);
 
@@ -47,7 +47,7 @@ final class FeedFarm implements AutoCloseable {
     private final AtomicInteger generation = new AtomicInteger();
     private volatile byte[][] bodies;
 
-    FeedFarm(int feeds, int items, int port) throws IOException {
+    public FeedFarm(int feeds, int items, int port) throws IOException {
         // Without it the JDK server's header and body writes meet delayed ACKs: 40 ms per keep-alive request.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         this.feeds = feeds;
@@ -59,7 +59,7 @@ final class FeedFarm implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
@@ -68,7 +68,7 @@ final class FeedFarm implements AutoCloseable {
     }
 
     /** A feeds.yaml listing every feed of the farm. */
-    String feedsYaml(String interval) {
+    public String feedsYaml(String interval) {
         StringBuilder sb = new StringBuilder("feeds:\n");
         for (int f = 0; f < feeds; f++) {
             sb.append("  - id: farm-").append(f).append("\n    name: farm ").append(f).append("\n    url: ").append(feedUrl(f))
@@ -78,7 +78,7 @@ final class FeedFarm implements AutoCloseable {
     }
 
     /** newsboat's urls file for the same feeds. */
-    String urlList() {
+    public String urlList() {
         StringBuilder sb = new StringBuilder();
         for (int f = 0; f < feeds; f++) sb.append(feedUrl(f)).append('\n');
         return sb.toString();

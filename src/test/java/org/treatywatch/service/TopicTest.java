@@ -1,5 +1,6 @@
-package org.treatywatch;
+package org.treatywatch.service;
 
+import org.treatywatch.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

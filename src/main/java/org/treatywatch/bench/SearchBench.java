@@ -1,4 +1,4 @@
-package org.treatywatch.cli;
+package org.treatywatch.bench;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Index N Hebrew/Arabic archive items on disk and time Q searches (p50/p95/p99 per query).")
-final class SearchBench implements Callable<Integer> {
+public final class SearchBench implements Callable<Integer> {
     @Option(names = "--items", defaultValue = "100000")
     int items;
 

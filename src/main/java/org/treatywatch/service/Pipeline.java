@@ -1,4 +1,4 @@
-package org.treatywatch;
+package org.treatywatch.service;
 
 import org.treatywatch.config.AppConfig;
 import org.treatywatch.config.FeedsFile;

@@ -1,4 +1,4 @@
-package org.treatywatch;
+package org.treatywatch.service;
 
 import java.io.IOException;
 import java.nio.file.Files;

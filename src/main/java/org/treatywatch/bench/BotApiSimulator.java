@@ -1,4 +1,4 @@
-package org.treatywatch.cli;
+package org.treatywatch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,17 +20,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Telegram's limits (30 messages in any second, 1 a second per chat, 20 a minute per group),
  * answering 429 with retry_after when a client goes faster.
  */
-final class BotApiSimulator implements AutoCloseable {
+public final class BotApiSimulator implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final Deque<Long> recent = new ArrayDeque<>();
     private final Map<Long, Long> lastPerChat = new HashMap<>();
     private final Map<Long, Deque<Long>> perGroup = new HashMap<>();
-    final AtomicInteger delivered = new AtomicInteger();
-    final AtomicInteger tooMany = new AtomicInteger();
+    public final AtomicInteger delivered = new AtomicInteger();
+    public final AtomicInteger tooMany = new AtomicInteger();
 
-    BotApiSimulator() throws IOException {
+    public BotApiSimulator() throws IOException {
         // The JDK server's delayed-ACK stall costs ~40 ms per small response without TCP_NODELAY.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -43,7 +43,7 @@ final class BotApiSimulator implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 

@@ -1,5 +1,7 @@
-package org.treatywatch;
+package org.treatywatch.service;
 
+import org.treatywatch.App;
+import org.treatywatch.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package org.treatywatch.cli;
+package org.treatywatch.bench;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.treatywatch.Pipeline;
+import org.treatywatch.service.Pipeline;
 import org.treatywatch.config.AppConfig;
 import org.treatywatch.config.FeedsFile;
 import org.treatywatch.pipeline.PollReport;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = "Serve N feeds x M items on 127.0.0.1 and poll them through the real pipeline into a throwaway "
                 + "database: first poll, second poll (304), and a burst of new items through detection and matching; "
                 + "prints wall time, CPU time, items/s and peak heap for each.")
-final class PollBench implements Callable<Integer> {
+public final class PollBench implements Callable<Integer> {
     @Option(names = "--feeds", defaultValue = "200")
     int feeds;
 

@@ -1,4 +1,4 @@
-package org.treatywatch;
+package org.treatywatch.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package org.treatywatch;
+package org.treatywatch.service;
 
 import java.time.Clock;
 import java.time.Duration;

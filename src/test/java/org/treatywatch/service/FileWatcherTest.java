@@ -1,4 +1,4 @@
-package org.treatywatch;
+package org.treatywatch.service;
 
 import static org.awaitility.Awaitility.await;
 
