@@ -63,6 +63,7 @@ public final class GazetteerFile {
         }
         g.addUpcomingMarkers(strings(map.get("upcoming_markers")));
         g.addLocativeWords(strings(map.get("locative_words")));
+        g.addAppositionWords(strings(map.get("apposition_words")));
         g.addBetweenWords(strings(map.get("between_words")));
         if (map.get("reading") instanceof Map<?, ?> reading) {
             for (Gazetteer.Cue cue : Gazetteer.Cue.values()) {

@@ -58,7 +58,7 @@ public final class Gazetteer {
      * איראן); negations and hopes change a predicate's tense; past markers and relative words make
      * an event background ("the treaty signed last January"); reporting verbs carry what others say.
      */
-    public enum Cue { TOPIC, ABOUT, WITH, NEGATION, PAST, HOPE, REPORTING, RELATIVE, FUTURE, SOON, REACTION, EVENT_OF }
+    public enum Cue { TOPIC, ABOUT, WITH, NEGATION, PAST, HOPE, REPORTING, RELATIVE, FUTURE, SOON, REACTION, EVENT_OF, VESSEL, BACKGROUND }
 
     private record StageForm(Stage stage, Tense tense, boolean arrival) {
         StageForm(Stage stage, Tense tense) {
@@ -231,6 +231,15 @@ public final class Gazetteer {
         for (String w : words) locativeWords.add(org.treatywatch.text.Normalizer.forMatching(w.strip()));
     }
 
+    static final int MAX_APPOSITION = 3;
+
+    /** "the capital", "the city", "the port" between "in" and a place's name (في العاصمة موسكو, בבירה טהרן). */
+    private final java.util.Set<String> appositionWords = new java.util.HashSet<>();
+
+    public void addAppositionWords(List<String> words) {
+        for (String w : words) appositionWords.add(org.treatywatch.text.Normalizer.forMatching(w.strip()));
+    }
+
     public void addBetweenWords(List<String> words) {
         for (String w : words) betweenWords.add(org.treatywatch.text.Normalizer.forMatching(w.strip()));
     }
@@ -238,6 +247,12 @@ public final class Gazetteer {
     /** Whether a name stands where something happens ("in Moscow", لطهران), not for its government. */
     public boolean locative(List<String> tokens, PhraseMatcher.Match<Name> m) {
         for (int k = Math.max(0, m.start() - 3); k < m.start(); k++) if (betweenWords.contains(tokens.get(k))) return false;
+        int first = m.start();
+        while (first > 0 && m.start() - first < MAX_APPOSITION && appositionWords.contains(tokens.get(first - 1))) first--;
+        if (first < m.start()) {
+            // "in the Russian capital, Moscow": the words before the name stand where the place would, and are read as it would be
+            return first > 0 && locativeWords.contains(tokens.get(first - 1)) || locativePrefix(tokens.get(first), 1);
+        }
         String token = tokens.get(m.start());
         String form = org.treatywatch.text.Tokenizer.normalizedTokens(m.phrase()).get(0);
         int at = token.indexOf(form);
@@ -249,6 +264,14 @@ public final class Gazetteer {
             if (bare.endsWith("ب") || bare.endsWith("ل")) return true;
         }
         return m.start() > 0 && locativeWords.contains(tokens.get(m.start() - 1));
+    }
+
+    // בבירה, לעיר, بالعاصمة, بمدينة: the apposition word itself carries the "in"/"to" proclitic (after an optional "and")
+    private static boolean locativePrefix(String token, int minRest) {
+        String t = token.startsWith("ו") || token.startsWith("و") ? token.substring(1) : token;
+        if (t.length() <= minRest) return false;
+        char c = t.charAt(0);
+        return c == 'ב' || c == 'ל' || c == 'ب' || c == 'ل';
     }
 
     /** People and places named in the text, in order of first mention, each once. */

@@ -70,7 +70,7 @@ public final class Reader {
         List<Hit> hits = lexicon.find(tokens);
         List<PhraseMatcher.Match<Gazetteer.Cue>> cues = gazetteer.cuesIn(tokens);
         List<PhraseMatcher.Match<Gazetteer.Name>> names = gazetteer.namesIn(tokens);
-        List<Gazetteer.StageMatch> stages = predicates(gazetteer.stagesIn(tokens), names);
+        List<Gazetteer.StageMatch> stages = shipsArriving(predicates(gazetteer.stagesIn(tokens), names), cues);
         List<Hit> parties = new ArrayList<>();
         String topic = null;
         for (Hit h : hits) {
@@ -110,11 +110,33 @@ public final class Reader {
         return out;
     }
 
+    /**
+     * "Two Russian frigates arrived at Bandar Anzali for a joint drill": ships that arrive are work done
+     * under the pair's cooperation (a port call, a drill), not a visit with talks to come.
+     */
+    private List<Gazetteer.StageMatch> shipsArriving(List<Gazetteer.StageMatch> found, List<PhraseMatcher.Match<Gazetteer.Cue>> cues) {
+        Optional<Gazetteer.Stage> work = gazetteer.stage(IMPLEMENTATION);
+        if (work.isEmpty()) return found;
+        List<Gazetteer.StageMatch> out = new ArrayList<>(found.size());
+        for (Gazetteer.StageMatch m : found) {
+            // before the verb in Hebrew and headlines (ספינות רוסיות עגנו), after it in Arabic's verb-first order (وصلت سفن)
+            boolean ships = m.arrival() && cues.stream().anyMatch(c -> c.label() == Gazetteer.Cue.VESSEL
+                    && (c.end() <= m.start() && m.start() - c.end() <= VESSEL_REACH || c.start() >= m.end() && c.start() - m.end() <= VESSEL_REACH));
+            out.add(ships ? new Gazetteer.StageMatch(work.get(), m.tense(), m.phrase(), m.start(), m.end(), false) : m);
+        }
+        return out;
+    }
+
     private static boolean inside(Gazetteer.StageMatch m, List<PhraseMatcher.Match<Gazetteer.Name>> names) {
         return names.stream().anyMatch(n -> n.label().kind() == Gazetteer.Kind.PERSON && n.start() <= m.start() && n.end() >= m.end());
     }
 
     static final String TALKS = "talks";
+    /** A background opener ("it is recalled that") counts within the sentence's first words only. */
+    static final int BACKGROUND_OPENING = 1;
+    static final String IMPLEMENTATION = "implementation";
+    /** How many words may stand between the ships and the verb of their arrival (two Russian navy frigates arrived). */
+    static final int VESSEL_REACH = 5;
 
     // a person is a party whatever stands before the name (على in علي لاريجاني reads like "on")
     private static boolean person(List<PhraseMatcher.Match<Gazetteer.Name>> names, Hit h) {
@@ -280,6 +302,10 @@ public final class Reader {
             }
         }
         if (relative(tokens.get(m.start()), m.phrase())) return Tense.PAST;
+        for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
+            // "it is worth recalling that Rosatom started up Bushehr" (يذكر أن, כזכור): the sentence recalls, it reports nothing new
+            if (c.label() == Gazetteer.Cue.BACKGROUND && c.start() <= BACKGROUND_OPENING && c.end() <= m.start()) return Tense.PAST;
+        }
         for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
             // "the treaty that was signed", "the city that saw the meeting" (التي شهدت لقاء)
             if (c.label() == Gazetteer.Cue.RELATIVE && c.end() <= m.start() && m.start() - c.end() <= 1) return Tense.PAST;

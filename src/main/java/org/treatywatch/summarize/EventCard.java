@@ -10,6 +10,7 @@ import org.treatywatch.read.Gazetteer;
 import org.treatywatch.read.Participant;
 import org.treatywatch.read.Reading;
 import org.treatywatch.read.SentenceReading;
+import org.treatywatch.read.Tense;
 
 /**
  * Who, where, when and what stage, language-neutral: rendered in the subscriber's language
@@ -115,6 +116,13 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
     private static List<Gazetteer.Name> places(Reading reading, Frame main, Gazetteer gazetteer) {
         List<Gazetteer.Name> out = new ArrayList<>();
         main.place().ifPresent(out::add);
+        // "Russia and Iran signed a memorandum — it was signed by the two heads at a meeting in Moscow": the
+        // title or lead telling the same stage again (or naming it bare: "the meeting, held in Moscow") places it
+        for (Frame f : reading.frames()) {
+            boolean retold = f != main && f.part() != Frame.Part.BODY && f.stage().equals(main.stage())
+                    && (f.tense() == main.tense() || f.tense() == Tense.UNMARKED) && !f.ofAnotherPair();
+            if (out.isEmpty() && retold) f.place().ifPresent(out::add);
+        }
         for (SentenceReading s : reading.sentences()) {
             boolean own = s.text().equals(main.sentence());
             // a lead that only reports speech places its speaker, not the event ("so said Iran's ambassador in Moscow")

@@ -97,7 +97,10 @@ class RealWorldSetTest {
             }
             if (!want[2].equals("-")) {
                 places++;
-                if (!card.places().isEmpty() && (card.places().get(0).id().equals(want[2]) || card.places().get(0).country().equals(want[2]))) placesRight++;
+                boolean right = !card.places().isEmpty() && (card.places().get(0).id().equals(want[2]) || card.places().get(0).country().equals(want[2]));
+                if (right) placesRight++;
+                else misses.append("\n  place ").append(id).append(" want ").append(want[2]).append(" got ")
+                        .append(card.places().isEmpty() ? "-" : card.places().get(0).id());
             }
         }
 

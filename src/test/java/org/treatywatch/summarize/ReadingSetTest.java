@@ -25,8 +25,12 @@ class ReadingSetTest {
                String next, String kind, String text) {}
 
     static List<Row> rows(String lang) {
+        return rowsOf("read/frames-" + lang + ".tsv");
+    }
+
+    static List<Row> rowsOf(String resource) {
         List<Row> out = new ArrayList<>();
-        for (String line : TestFiles.resource("read/frames-" + lang + ".tsv").split("\n")) {
+        for (String line : TestFiles.resource(resource).split("\n")) {
             if (line.isBlank() || line.startsWith("#")) continue;
             String[] f = line.split("\t", -1);
             if (f.length < 10) throw new IllegalArgumentException("row with " + f.length + " columns: " + line);
