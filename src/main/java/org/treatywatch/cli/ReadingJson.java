@@ -24,6 +24,7 @@ final class ReadingJson {
             ObjectNode n = all.addObject();
             n.put("predicate", f.predicate());
             n.put("arrival", f.arrival());
+            n.put("setting", f.setting()); // a multilateral setting or a war named by the predicate: not the pair's own event
             n.put("stage", f.stage().map(Gazetteer.Stage::id).orElse(null));
             n.put("tense", f.tense().key());
             ArrayNode who = n.putArray("participants");

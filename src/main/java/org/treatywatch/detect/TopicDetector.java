@@ -87,7 +87,13 @@ public final class TopicDetector {
         }
         windows.removeIf(w -> w.score <= 0);
         windows.sort((a, b) -> Double.compare(b.score, a.score));
-        if (windows.isEmpty()) return new Relevance(false, 0, allConcepts(sentences), List.of());
+        if (windows.isEmpty()) {
+            // "three Iranian satellites went up on Russian Soyuz rockets": no treaty or meeting word, yet the title
+            // reports the two sides' own work as news
+            boolean pairNews = pairNewsFirst(reading) && !headline(sentences).headlineOfAnotherStory();
+            double s = pairNews ? threshold : 0;
+            return new Relevance(pairNews, s, allConcepts(sentences), pairNews ? List.of(sentences.get(0).text()) : List.of());
+        }
 
         Window best = windows.get(0);
         Set<String> evidence = new LinkedHashSet<>();
@@ -122,8 +128,9 @@ public final class TopicDetector {
      */
     private static boolean pairNewsFirst(Reading reading) {
         if (reading.sentences().isEmpty()) return false;
+        // a trilateral summit, a war or the Ukraine war by the pair's event is that setting's story
         return reading.sentences().get(0).frames().stream()
-                .anyMatch(f -> f.news() && f.ofThePair() && !f.has(org.treatywatch.read.Participant.THIRD));
+                .anyMatch(f -> f.news() && f.ofThePair() && !f.has(org.treatywatch.read.Participant.THIRD) && !f.setting());
     }
 
     /** The title (or else the first sentence) up to a dash that separates a headline from its lead. */
@@ -143,7 +150,10 @@ public final class TopicDetector {
      */
     private static boolean anotherPairsHeadline(Reading reading) {
         if (!reading.titled()) return false;
-        List<Frame> title = reading.sentences().get(0).frames().stream().filter(Frame::news).toList();
+        // a bare "the meeting between Netanyahu and Putin" in a title is as much a report of it as a verb
+        List<Frame> title = reading.sentences().get(0).frames().stream()
+                .filter(f -> f.news() || f.tense() == org.treatywatch.read.Tense.UNMARKED && f.stage().map(st -> st.order() == 0).orElse(false))
+                .toList();
         return !title.isEmpty() && title.stream().allMatch(Frame::ofAnotherPair);
     }
 

@@ -82,13 +82,17 @@ public final class Reader {
         }
         List<Frame> frames = new ArrayList<>();
         List<Participant> participants = participants(parties, names, tokens);
+        // "arrived in Tehran to hold trilateral talks": the visit is part of the talks the setting's word qualifies
+        // (the talks noun so qualified: "discussed the nuclear deal" is a topic, it makes no meeting trilateral)
+        boolean trilateralTalks = stages.stream().anyMatch(m -> m.stage().id().equals(TALKS) && m.tense() == Tense.UNMARKED && inSetting(m, hits));
         for (Gazetteer.StageMatch m : stages) {
             Tense tense = tense(m, tokens, cues, text, published, stages);
             Optional<Gazetteer.Name> place = place(names, tokens, m);
             if (m.arrival() && place.isEmpty()) continue;
             Optional<LocalDate> date = Dates.find(text, published, tense.upcoming());
-            frames.add(new Frame(m.phrase(), Optional.of(m.stage()), tense, participants, Optional.ofNullable(topic), place,
-                    date, text, part, m.arrival()));
+            frames.add(new Frame(m.phrase(), Optional.of(m.stage()), tense, near(m, parties, names, tokens, participants),
+                    Optional.ofNullable(topic), place, date, text, part, m.arrival(),
+                    inSetting(m, hits) || m.stage().id().equals(TALKS) && trilateralTalks));
         }
         return new SentenceReading(text, part, tokens, hits, List.copyOf(parties), List.copyOf(frames));
     }
@@ -132,6 +136,12 @@ public final class Reader {
     }
 
     static final String TALKS = "talks";
+    /** How far after its predicate a third country may stand and still take part in it, in tokens. */
+    static final int THIRD_REACH = 10;
+    /** How far from a meeting's or call's word its participants stand, in tokens. */
+    static final int TALKS_REACH = 10;
+    /** How close to a predicate a setting's word qualifies it (محادثات ثلاثية, trilateral talks), in tokens. */
+    static final int SETTING_REACH = 1;
     /** A background opener ("it is recalled that") counts within the sentence's first words only. */
     static final int BACKGROUND_OPENING = 1;
     static final String IMPLEMENTATION = "implementation";
@@ -196,6 +206,36 @@ public final class Reader {
             if (third && other && !same && !with) return true;
         }
         return false;
+    }
+
+    // "arrived in Tehran to hold trilateral talks", "met on the sidelines of the war talks": a setting's word by the predicate
+    private static boolean inSetting(Gazetteer.StageMatch m, List<Hit> hits) {
+        for (Hit h : hits) {
+            boolean setting = h.concept() == Concept.MULTILATERAL || h.concept() == Concept.CONFLICT || h.concept() == Concept.UKRAINE_WAR;
+            if (setting && Math.max(h.start() - m.end(), m.start() - h.end()) <= SETTING_REACH) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The sentence's participants as one predicate has them: a third country named well after the
+     * predicate ("satellites launched on Soyuz rockets ... the two countries under American sanctions")
+     * qualifies something else, it does not take part; one named before it or close after it does.
+     */
+    private List<Participant> near(Gazetteer.StageMatch m, List<Hit> parties, List<PhraseMatcher.Match<Gazetteer.Name>> names,
+                                   List<String> tokens, List<Participant> all) {
+        boolean talks = m.stage().id().equals(TALKS);
+        List<Hit> kept = new ArrayList<>(parties.size());
+        for (Hit h : parties) {
+            // a meeting's participants stand around its word ("the meeting that brought Netanyahu and Putin together");
+            // a side named further on ("Putin prefers Iran") is what they talked about or someone else
+            boolean far = talks ? Math.max(h.start() - m.end(), m.start() - h.end()) > TALKS_REACH
+                    : h.concept() == Concept.THIRD_PARTY && h.start() - m.end() > THIRD_REACH;
+            if (!far) kept.add(h);
+        }
+        if (kept.size() == parties.size()) return all;
+        List<Participant> near = participants(kept, names, tokens);
+        return near.stream().anyMatch(Participant::ours) ? near : all;
     }
 
     /**
