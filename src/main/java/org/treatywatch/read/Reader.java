@@ -84,7 +84,7 @@ public final class Reader {
         List<Participant> participants = participants(parties, names, tokens);
         // "arrived in Tehran to hold trilateral talks": the visit is part of the talks the setting's word qualifies
         // (the talks noun so qualified: "discussed the nuclear deal" is a topic, it makes no meeting trilateral)
-        boolean trilateralTalks = stages.stream().anyMatch(m -> m.stage().id().equals(TALKS) && m.tense() == Tense.UNMARKED && inSetting(m, hits));
+        boolean trilateralTalks = stages.stream().anyMatch(m -> m.stage().id().equals(TALKS) && m.tense() == Tense.UNMARKED && inSetting(m, hits, cues));
         for (Gazetteer.StageMatch m : stages) {
             Tense tense = tense(m, tokens, cues, text, published, stages);
             Optional<Gazetteer.Name> place = place(names, tokens, m);
@@ -92,7 +92,7 @@ public final class Reader {
             Optional<LocalDate> date = Dates.find(text, published, tense.upcoming());
             frames.add(new Frame(m.phrase(), Optional.of(m.stage()), tense, near(m, parties, names, tokens, participants),
                     Optional.ofNullable(topic), place, date, text, part, m.arrival(),
-                    inSetting(m, hits) || m.stage().id().equals(TALKS) && trilateralTalks));
+                    inSetting(m, hits, cues) || m.stage().id().equals(TALKS) && trilateralTalks));
         }
         return new SentenceReading(text, part, tokens, hits, List.copyOf(parties), List.copyOf(frames));
     }
@@ -209,7 +209,11 @@ public final class Reader {
     }
 
     // "arrived in Tehran to hold trilateral talks", "met on the sidelines of the war talks": a setting's word by the predicate
-    private static boolean inSetting(Gazetteer.StageMatch m, List<Hit> hits) {
+    private static boolean inSetting(Gazetteer.StageMatch m, List<Hit> hits, List<PhraseMatcher.Match<Gazetteer.Cue>> cues) {
+        // "met on the sidelines of the BRICS summit": the summit is beside the meeting, not its setting
+        for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
+            if (c.label() == Gazetteer.Cue.SIDELINES && Math.abs(c.start() - m.start()) <= SETTING_REACH + 2) return false;
+        }
         for (Hit h : hits) {
             boolean setting = h.concept() == Concept.MULTILATERAL || h.concept() == Concept.CONFLICT || h.concept() == Concept.UKRAINE_WAR;
             if (setting && Math.max(h.start() - m.end(), m.start() - h.end()) <= SETTING_REACH) return true;
