@@ -22,7 +22,8 @@ class TopicTest {
     void aConceptListedInFeedsYamlReplacesOnlyThatConcept() {
         String yaml = FEEDS_ONLY + "topics:\n  threshold: 0.6\n  interaction: [rendezvous]\n";
         TopicDetector d = Topic.detector(FeedsFile.parse("feeds.yaml", yaml), TestFiles.shippedGazetteer());
-        assertThat(d.detect("بوتين يستقبل لاريجاني", "").relevant()).as("the built-in interaction words were replaced").isFalse();
+        // (a meeting verb is read as an event frame from the gazetteer, which feeds.yaml does not replace)
+        assertThat(d.detect("روسيا وإيران تعززان التعاون في مجال الطاقة", "").relevant()).as("the built-in interaction words were replaced").isFalse();
         assertThat(d.detect("Putin rendezvous with Larijani", "").relevant()).isTrue();
         assertThat(d.detect("روسيا وإيران توقعان معاهدة الشراكة", "").relevant()).as("treaty words stay built in").isTrue();
     }
