@@ -319,6 +319,12 @@ public final class Reader {
                 }
                 // "Iranian state media announced on Friday 26 September the signing of a deal" (أعلنت ... عن توقيع,
                 // הודיעו ... על חתימת): a report of the event, however far its verb, is of one that happened
+                boolean announced = c.label() == Gazetteer.Cue.ANNOUNCE && c.end() <= m.start() && m.start() - c.end() <= REPORT_REACH
+                        && !m.stage().id().equals(TALKS) && stages.stream().noneMatch(o -> o != m && o.start() >= c.end() && o.end() <= m.start());
+                if (announced) {
+                    tense = Tense.DONE;
+                    reportedFrom = Math.min(reportedFrom, c.start());
+                }
                 boolean of = c.label() == Gazetteer.Cue.EVENT_OF && c.end() == m.start();
                 for (PhraseMatcher.Match<Gazetteer.Cue> r : cues) {
                     if (of && (r.label() == Gazetteer.Cue.REPORTING || r.label() == Gazetteer.Cue.REACTION)

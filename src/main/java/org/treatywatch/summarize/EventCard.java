@@ -136,6 +136,18 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
             if (!narrows) continue;
             for (Gazetteer.Name p : found) if (!out.contains(p) && out.size() < MAX_PLACES) out.add(p);
         }
+        if (out.isEmpty() && main.tense() == Tense.DONE) {
+            // "Putin and Pezeshkian signed the treaty on Friday — they held talks on Friday in Moscow": the two sides'
+            // own talks in the title or lead are the occasion, and where they were held is where the event was
+            for (Frame f : reading.frames()) {
+                boolean occasion = f != main && f.part() != Frame.Part.BODY && f.stage().map(st -> st.id().equals("talks")).orElse(false)
+                        && f.tense() == Tense.DONE && f.ofThePair() && !f.setting();
+                if (occasion && f.place().isPresent()) {
+                    out.add(f.place().get());
+                    break;
+                }
+            }
+        }
         if (out.isEmpty()) {
             // the Duma ratified: it did so where it sits, whatever else the sentence places elsewhere
             for (Participant p : main.participants()) {
