@@ -90,7 +90,7 @@ public final class TopicDetector {
         if (windows.isEmpty()) {
             // "three Iranian satellites went up on Russian Soyuz rockets": no treaty or meeting word, yet the title
             // reports the two sides' own work as news
-            boolean pairNews = pairNewsFirst(reading) && !headline(sentences).headlineOfAnotherStory();
+            boolean pairNews = pairNewsFirst(reading) && !anotherStory(headline(sentences), true);
             double s = pairNews ? threshold : 0;
             return new Relevance(pairNews, s, allConcepts(sentences), pairNews ? List.of(sentences.get(0).text()) : List.of());
         }
@@ -104,10 +104,11 @@ public final class TopicDetector {
             }
         }
         double raw = best.score;
-        if (pairNewsFirst(reading)) raw = Math.max(raw, threshold);
+        boolean pairNews = pairNewsFirst(reading);
+        if (pairNews) raw = Math.max(raw, threshold);
         // "India and Iran sign the Chabahar deal" stays that pair's story even if the lead names Russia;
         // so does a headline about nuclear talks with the West, a war, or the Ukraine war.
-        if (headline(sentences).headlineOfAnotherStory() || anotherPairsHeadline(reading)) raw = Math.min(raw, threshold - OTHER_PAIR_MARGIN);
+        if (anotherStory(headline(sentences), pairNews) || anotherPairsHeadline(reading)) raw = Math.min(raw, threshold - OTHER_PAIR_MARGIN);
         double score = Math.round(Math.max(0, raw) * 1000) / 1000.0;
         return new Relevance(score >= threshold, score, best.concepts, List.copyOf(evidence));
     }
@@ -126,11 +127,26 @@ public final class TopicDetector {
      * whose participants are the two sides and no one else ("Lavrov met Zarif, two weeks after the
      * nuclear deal with the powers"): their story, whatever else the sentence mentions.
      */
+    /**
+     * Whether the headline is another story's. When the title reports the pair's own event as news ("Iran began
+     * receiving the Russian S-300, which could help it repel an Israeli attack"), a war named for another reason
+     * does not make it the war's story; another pair's deal and the Ukraine war still do.
+     */
+    private static boolean anotherStory(SentenceConcepts headline, boolean pairNews) {
+        if (!pairNews) return headline.headlineOfAnotherStory();
+        return headline.otherPair() || headline.has(Concept.UKRAINE_WAR) && !headline.has(Concept.TREATY_STRONG);
+    }
+
     private static boolean pairNewsFirst(Reading reading) {
         if (reading.sentences().isEmpty()) return false;
         // a trilateral summit, a war or the Ukraine war by the pair's event is that setting's story
         return reading.sentences().get(0).frames().stream()
-                .anyMatch(f -> f.news() && f.ofThePair() && !f.has(org.treatywatch.read.Participant.THIRD) && !f.setting());
+                .anyMatch(f -> (f.news() || bareTalks(f)) && f.ofThePair() && !f.has(org.treatywatch.read.Participant.THIRD) && !f.setting());
+    }
+
+    // "Araghchi's visit to Moscow to consult the Russian president": a title's bare visit or meeting of the two
+    private static boolean bareTalks(Frame f) {
+        return f.tense() == org.treatywatch.read.Tense.UNMARKED && f.part() == Frame.Part.TITLE && f.stage().map(st -> st.order() == 0).orElse(false);
     }
 
     /** The title (or else the first sentence) up to a dash that separates a headline from its lead. */
