@@ -58,7 +58,7 @@ public final class Gazetteer {
      * איראן); negations and hopes change a predicate's tense; past markers and relative words make
      * an event background ("the treaty signed last January"); reporting verbs carry what others say.
      */
-    public enum Cue { TOPIC, ABOUT, WITH, NEGATION, PAST, HOPE, REPORTING, RELATIVE, FUTURE, SOON, REACTION, EVENT_OF, VESSEL, BACKGROUND, SIDELINES, ANNOUNCE }
+    public enum Cue { TOPIC, ABOUT, WITH, NEGATION, PAST, HOPE, REPORTING, RELATIVE, FUTURE, SOON, REACTION, EVENT_OF, VESSEL, BACKGROUND, SIDELINES, ANNOUNCE, PARTY_NOUN, GENTILIC_ENDING }
 
     private record StageForm(Stage stage, Tense tense, boolean arrival) {
         StageForm(Stage stage, Tense tense) {
@@ -181,7 +181,22 @@ public final class Gazetteer {
     private final Map<String, String> seats = new java.util.HashMap<>();
 
     public void addCues(Cue cue, List<String> words) {
+        if (cue == Cue.GENTILIC_ENDING) {
+            // endings, not words: kept apart from the phrases a sentence is searched for
+            for (String w : words) gentilicEndings.add(org.treatywatch.text.Normalizer.forMatching(w.strip()));
+            return;
+        }
         for (String w : words) cues.add(cue, w);
+    }
+
+    private final List<String> gentilicEndings = new ArrayList<>();
+
+    /** Whether a topic form is a gentilic adjective (האיראנית, الإيرانية), by the endings gazetteer.yaml lists. */
+    public boolean gentilic(String form) {
+        String f = org.treatywatch.text.Normalizer.forMatching(form.strip());
+        if (f.contains(" ")) return false;
+        for (String e : gentilicEndings) if (f.length() > e.length() + 2 && f.endsWith(e)) return true;
+        return false;
     }
 
     /** The reading cues in a sentence's tokens, in token order. */

@@ -74,7 +74,8 @@ public final class Reader {
         List<Hit> parties = new ArrayList<>();
         String topic = null;
         for (Hit h : hits) {
-            if (isSide(h.concept()) && !person(names, h) && (topical(h, hits, cues, tokens) || objectOfAnotherPairsTalks(h, hits, cues, stages))) {
+            if (isSide(h.concept()) && !person(names, h) && (topical(h, hits, cues, tokens) || objectOfAnotherPairsTalks(h, hits, cues, stages)
+                    || modifierInOthersTalks(h, hits, cues, stages, tokens))) {
                 if (topic == null) topic = side(h.concept());
             } else {
                 parties.add(h);
@@ -140,6 +141,8 @@ public final class Reader {
     static final int THIRD_REACH = 10;
     /** How far from a meeting's or call's word its participants stand, in tokens. */
     static final int TALKS_REACH = 10;
+    /** How far before a gentilic its party's noun may stand (the noun, another gentilic, a two-word name). */
+    static final int PARTY_NOUN_REACH = 3;
     /** How close to a predicate a setting's word qualifies it (محادثات ثلاثية, trilateral talks), in tokens. */
     static final int SETTING_REACH = 1;
     /** A background opener ("it is recalled that") counts within the sentence's first words only. */
@@ -240,6 +243,25 @@ public final class Reader {
         if (kept.size() == parties.size()) return all;
         List<Participant> near = participants(kept, names, tokens);
         return near.stream().anyMatch(Participant::ours) ? near : all;
+    }
+
+    /**
+     * "Netanyahu met Putin in the Kremlin and discussed the Iranian entrenchment in Syria": in a third
+     * party's talks with one side, the other side named only as an adjective of some thing is what they
+     * discussed. After a party's noun ("the Iranian president", الوفد الإيراني) it is a party again.
+     */
+    private boolean modifierInOthersTalks(Hit h, List<Hit> hits, List<PhraseMatcher.Match<Gazetteer.Cue>> cues,
+                                          List<Gazetteer.StageMatch> stages, List<String> tokens) {
+        if (!gazetteer.gentilic(tokens.get(h.start())) || stages.stream().noneMatch(m -> m.stage().id().equals(TALKS))) return false;
+        boolean third = false, other = false;
+        for (Hit p : hits) {
+            third |= p.concept() == Concept.THIRD_PARTY;
+            other |= isSide(p.concept()) && p.concept() != h.concept();
+        }
+        if (!third || !other) return false;
+        // a party's noun a few words back, over other gentilics and a name ("the two presidents, the Iranian Hassan
+        // Rouhani and the Russian Vladimir Putin", الرئيسين الإيراني حسن روحاني والروسي)
+        return cues.stream().noneMatch(c -> c.label() == Gazetteer.Cue.PARTY_NOUN && c.end() <= h.start() && h.start() - c.end() <= PARTY_NOUN_REACH);
     }
 
     /**
