@@ -70,7 +70,7 @@ public final class Reader {
         List<Hit> hits = lexicon.find(tokens);
         List<PhraseMatcher.Match<Gazetteer.Cue>> cues = gazetteer.cuesIn(tokens);
         List<PhraseMatcher.Match<Gazetteer.Name>> names = gazetteer.namesIn(tokens);
-        List<Gazetteer.StageMatch> stages = shipsArriving(predicates(gazetteer.stagesIn(tokens), names), cues);
+        List<Gazetteer.StageMatch> stages = shipsArriving(signedSomething(predicates(gazetteer.stagesIn(tokens), names), cues), cues);
         List<Hit> parties = new ArrayList<>();
         String topic = null;
         for (Hit h : hits) {
@@ -116,6 +116,20 @@ public final class Reader {
     }
 
     /**
+     * Arabic وقّع (signed) is spelled like وقع (occurred) and توقّع (expected): a bare form of it signs only when
+     * an agreement (or على) follows within a few words, as it does in every report of a signing.
+     */
+    private static List<Gazetteer.StageMatch> signedSomething(List<Gazetteer.StageMatch> found, List<PhraseMatcher.Match<Gazetteer.Cue>> cues) {
+        List<Gazetteer.StageMatch> out = new ArrayList<>(found.size());
+        for (Gazetteer.StageMatch m : found) {
+            boolean homograph = cues.stream().anyMatch(c -> c.label() == Gazetteer.Cue.SIGN_HOMOGRAPH && c.start() == m.start() && c.end() == m.end());
+            boolean object = cues.stream().anyMatch(c -> c.label() == Gazetteer.Cue.SIGN_OBJECT && c.start() >= m.end() && c.start() - m.end() <= SIGN_OBJECT_REACH);
+            if (!homograph || object) out.add(m);
+        }
+        return out;
+    }
+
+    /**
      * "Two Russian frigates arrived at Bandar Anzali for a joint drill": ships that arrive are work done
      * under the pair's cooperation (a port call, a drill), not a visit with talks to come.
      */
@@ -137,6 +151,8 @@ public final class Reader {
     }
 
     static final String TALKS = "talks";
+    /** How far after a bare وقّع its agreement stands (the two presidents between), in tokens. */
+    static final int SIGN_OBJECT_REACH = 16;
     /** How far after its predicate a third country may stand and still take part in it, in tokens. */
     static final int THIRD_REACH = 10;
     /** How far from a meeting's or call's word its participants stand, in tokens. */

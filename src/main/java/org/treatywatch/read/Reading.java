@@ -12,6 +12,8 @@ import java.util.Optional;
 public record Reading(List<SentenceReading> sentences, boolean titled) {
     /** Body sentences after the title that still count as the lead. */
     static final int LEAD_SENTENCES = 2;
+    /** A title longer than this many words is a lead sentence standing as the title, not a headline. */
+    static final int HEADLINE_WORDS = 16;
 
     public List<Frame> frames() {
         return sentences.stream().flatMap(s -> s.frames().stream()).toList();
@@ -44,6 +46,9 @@ public record Reading(List<SentenceReading> sentences, boolean titled) {
     private Frame toldAsComingByTheLead(Frame title) {
         // "arrived in Tehran — will meet Araghchi tomorrow": the arrival is done, the meeting is what is to come
         if (title.part() != Frame.Part.TITLE || title.arrival()) return title;
+        // the present tense of headlines ("Russia and Iran sign") is a headline's; a long first sentence is a lead's
+        // own past tense ("Shoigu arrived in Iran, where he met ..."), done whatever the next sentences plan
+        if (title.sentence().split("\\s+").length > HEADLINE_WORDS) return title;
         List<Frame> lead = candidates(Frame.Part.LEAD).stream().filter(f -> f.stage().equals(title.stage())).toList();
         if (lead.isEmpty() || lead.stream().anyMatch(f -> f.tense() == Tense.DONE)) return title;
         Optional<Frame> coming = lead.stream().filter(f -> f.tense().upcoming()).findFirst();
