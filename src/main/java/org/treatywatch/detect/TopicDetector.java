@@ -164,13 +164,29 @@ public final class TopicDetector {
      * The title reports events, and every one of them has a third country dealing with one of the
      * two (Putin and Netanyahu discussed Iran; Tehran and Beijing signed): that pair's story.
      */
-    private static boolean anotherPairsHeadline(Reading reading) {
+    private boolean anotherPairsHeadline(Reading reading) {
         if (!reading.titled()) return false;
+        // a title that reports no event (a site's name, a caption, a label) leaves the headline to the lead's first sentence
+        boolean eventless = reading.sentences().get(0).frames().isEmpty() && reading.sentences().size() > 1;
         // a bare "the meeting between Netanyahu and Putin" in a title is as much a report of it as a verb
-        List<Frame> title = reading.sentences().get(0).frames().stream()
+        SentenceReading head = reading.sentences().get(eventless ? 1 : 0);
+        List<Frame> title = head.frames().stream()
                 .filter(f -> f.news() || f.tense() == org.treatywatch.read.Tense.UNMARKED && f.stage().map(st -> st.order() == 0).orElse(false))
                 .toList();
-        return !title.isEmpty() && title.stream().allMatch(Frame::ofAnotherPair);
+        boolean drill = reader.gazetteer().cuesIn(head.tokens()).stream().anyMatch(c -> c.label() == Gazetteer.Cue.DRILL);
+        return !title.isEmpty() && title.stream().allMatch(f -> f.ofAnotherPair() || drill && trilateral(f));
+    }
+
+    /**
+     * "Russian warships arrive in Chabahar for a drill with Iran and China": a drill of the two with a third
+     * country named beside them (a country, not an adjective: "to counter Western threats" names no party) is
+     * the three's. A delivery or a deal keeps its third party as a route, a buyer's worry or a witness;
+     * meetings beside a summit stay the pair's, and three-way summits are known by their own words.
+     */
+    private boolean trilateral(Frame f) {
+        if (!f.stage().map(st -> st.id().equals("implementation")).orElse(false) || !f.ofThePair()) return false;
+        return f.participants().stream().anyMatch(p -> p.side().equals(org.treatywatch.read.Participant.THIRD)
+                && !reader.gazetteer().gentilic(p.name()));
     }
 
     private record Window(double score, List<SentenceConcepts> sentences, Set<Concept> concepts) {}

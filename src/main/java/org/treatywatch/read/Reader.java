@@ -41,6 +41,10 @@ public final class Reader {
         return lexicon;
     }
 
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
     /** Reads a title and body; a title alone may be "headline — lead" or a pasted paragraph. */
     public Reading read(String title, String body, Optional<LocalDate> published) {
         if (title != null && (body == null || body.isBlank())) {
