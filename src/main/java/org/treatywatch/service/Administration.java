@@ -23,10 +23,10 @@ import org.treatywatch.feed.FeedParseException;
 import org.treatywatch.feed.Source;
 import org.treatywatch.feed.Sources;
 import org.treatywatch.feed.Urls;
+import org.treatywatch.fetch.Backoff;
 import org.treatywatch.fetch.Charsets;
 import org.treatywatch.fetch.FetchException;
 import org.treatywatch.fetch.FetchResult;
-import org.treatywatch.fetch.Backoff;
 import org.treatywatch.schedule.Scheduling;
 import org.treatywatch.store.FeedRow;
 import org.treatywatch.store.OutboxRow;
@@ -85,12 +85,8 @@ public final class Administration implements AdminActions {
             if (e.reason() != AddFeedException.Reason.UNREACHABLE || keepUnreachableAs.isEmpty()) throw e;
             // no items to tell the language by: the file's, else the script of the feed's name
             String lang = language.orElseGet(() -> feedLanguage(name.orElse("")));
-            FeedDef def = new FeedDef(feedId, feedName(name, url), url.strip(), keepUnreachableAs.get(), lang, every, true, Optional.empty());
-            save(def);
-            Instant now = clock.instant();
-            pipeline.feeds().recordFailure(feedId, e.getMessage(), now, now.plus(Backoff.after(every, 1, null)));
-            log.info("feed={} added unreachable ({}): retried by the scheduler", feedId, e.getMessage());
-            return Added.unreachable(def, e.getMessage());
+            return addUnreachable(new FeedDef(feedId, feedName(name, url), url.strip(), keepUnreachableAs.get(), lang, every, true,
+                    Optional.empty()), e.getMessage());
         }
         String text = Charsets.decode(res.body(), res.contentType());
         Source source = Sources.detect(text).orElseThrow(() -> new AddFeedException(AddFeedException.Reason.NOT_A_SOURCE, res.contentType()));
@@ -118,6 +114,15 @@ public final class Administration implements AdminActions {
         save(def);
         log.info("feed={} added by an admin: {} with {} items", feedId, kind.key(), items.size());
         return Added.fetched(def, items.size());
+    }
+
+    // Saved as a feed whose first poll failed: the same failure count, error and back-off a poll would record.
+    private Added addUnreachable(FeedDef def, String error) throws AddFeedException {
+        save(def);
+        Instant now = clock.instant();
+        pipeline.feeds().recordFailure(def.id(), error, now, now.plus(Backoff.after(def.interval(), 1, null)));
+        log.info("feed={} added unreachable ({}): retried by the scheduler", def.id(), error);
+        return Added.unreachable(def, error);
     }
 
     private void save(FeedDef def) throws AddFeedException {
