@@ -405,10 +405,14 @@ class BotCommandsTest {
     @Test
     void plainTextFloodsAreLimitedBeforeAnyReplyAndOthersAreStillServed() {
         long flooder = newUser(), other = newUser();
+        long start = System.nanoTime();
         for (int i = 0; i < 300; i++) telegram.userSends(flooder, "hello " + i, "he");
         await().atMost(Duration.ofSeconds(30)).until(() -> telegram.sentTo(flooder).stream().anyMatch(s -> s.text().contains("יותר מדי פקודות")));
-        assertThat(ask(other, "/start")).isNotEmpty();
-        assertThat(telegram.sentTo(flooder).size()).isLessThanOrEqualTo(CommandRateLimit.BURST + 1);
+        assertThat(ask(other, "/start")).isNotEmpty(); // updates are taken in order: the flood is behind us
+        // 20 at once and a warning; on a busy machine the flood takes seconds to read, and each second
+        // refills one command (and may earn one more warning): the bound follows the time it took, not a guess
+        long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds() + 1;
+        assertThat(telegram.sentTo(flooder).size()).isLessThanOrEqualTo(CommandRateLimit.BURST + 1 + (int) (2 * seconds * 1000 / CommandRateLimit.REFILL_MILLIS));
     }
 
     /** Sends a message and collects the bot's answer, as many messages as it takes, until {@code complete} holds for them joined. */
