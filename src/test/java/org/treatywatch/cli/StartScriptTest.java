@@ -106,7 +106,10 @@ class StartScriptTest {
         }
         List<Path> limits = new ArrayList<>(List.of(Path.of("/sys/fs/cgroup/memory.max"), Path.of("/sys/fs/cgroup/memory/memory.limit_in_bytes")));
         for (String line : Files.readAllLines(Path.of("/proc/self/cgroup"))) {
-            if (line.startsWith("0::")) limits.add(Path.of("/sys/fs/cgroup" + line.substring(3), "memory.max"));
+            String[] parts = line.split(":", 3);
+            if (parts.length < 3) continue;
+            if (parts[0].equals("0") && parts[1].isEmpty()) limits.add(Path.of("/sys/fs/cgroup" + parts[2], "memory.max"));
+            if (parts[1].contains("memory")) limits.add(Path.of("/sys/fs/cgroup/memory" + parts[2], "memory.limit_in_bytes"));
         }
         for (Path limit : limits) {
             if (!Files.isReadable(limit)) continue;
