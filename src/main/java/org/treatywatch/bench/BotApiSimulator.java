@@ -9,14 +9,17 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A Bot API stand-in on 127.0.0.1 for benchmarks: answers getMe and sendMessage and enforces
+ * A Bot API stand-in on 127.0.0.1 for benchmarks: answers getMe, sendMessage (keeping what was sent)
+ * and getUpdates (none, after a long poll's wait), and enforces
  * Telegram's limits (30 messages in any second, 1 a second per chat, 20 a minute per group),
  * answering 429 with retry_after when a client goes faster.
  */
@@ -29,12 +32,16 @@ public final class BotApiSimulator implements AutoCloseable {
     private final Map<Long, Deque<Long>> perGroup = new HashMap<>();
     public final AtomicInteger delivered = new AtomicInteger();
     public final AtomicInteger tooMany = new AtomicInteger();
+    private final List<Sent> sent = new ArrayList<>();
+
+    /** A message accepted: to whom, its text, and when it arrived ({@link System#nanoTime()}). */
+    public record Sent(long chat, String text, long nanos) {}
 
     public BotApiSimulator() throws IOException {
         // The JDK server's delayed-ACK stall costs ~40 ms per small response without TCP_NODELAY.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+        server.setExecutor(Executors.newFixedThreadPool(6, r -> {
             Thread t = new Thread(r, "bot-api-simulator");
             t.setDaemon(true);
             return t;
@@ -65,13 +72,34 @@ public final class BotApiSimulator implements AutoCloseable {
                     return;
                 }
                 delivered.incrementAndGet();
+                synchronized (sent) {
+                    sent.add(new Sent(chat, req.path("text").asText(), System.nanoTime()));
+                }
                 ObjectNode m = answer.put("ok", true).putObject("result");
                 m.put("message_id", delivered.get()).put("date", System.currentTimeMillis() / 1000);
                 m.putObject("chat").put("id", chat).put("type", chat > 0 ? "private" : "group");
+            } else if (path.endsWith("/getupdates")) {
+                hold(); // as Telegram holds a long poll: no update comes, and the client does not spin
+                answer.put("ok", true).putArray("result");
             } else {
                 answer.put("ok", true).put("result", true);
             }
             reply(ex, 200, answer);
+        }
+    }
+
+    /** The messages accepted so far, in order. */
+    public List<Sent> sent() {
+        synchronized (sent) {
+            return List.copyOf(sent);
+        }
+    }
+
+    private static void hold() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.treatywatch.config.Durations;
+import org.treatywatch.config.Secrets;
 import org.treatywatch.store.FeedRow;
 import org.treatywatch.text.Bidi;
 
@@ -121,7 +122,7 @@ final class AdminCommands {
             added = actions.addFeed(cmd.args().get(0), cmd.arg(1), cmd.arg(2), cmd.arg(3));
         } catch (AddFeedException e) {
             replies.send(chatId, lang, "addfeed_error", Map.of(e.flag(), true,
-                    "detail", Bidi.isolateLtrRuns(clip(org.treatywatch.config.Secrets.mask(String.valueOf(e.getMessage())), 300))));
+                    "detail", Bidi.isolateLtrRuns(clip(Secrets.mask(String.valueOf(e.getMessage())), 300))));
             return;
         } catch (RuntimeException e) {
             replies.send(chatId, lang, "addfeed_error", Map.of("internal", true, "detail", ""));
@@ -141,18 +142,22 @@ final class AdminCommands {
         List<Map<String, Object>> lines = new ArrayList<>();
         for (AdminActions.ImportLine l : report.lines()) {
             Map<String, Object> m = new HashMap<>();
+            // every flag said, so that a line's missing one is not taken from the report's own (its "added" count)
+            for (String flag : List.of("added", "unreachable", "offer", "error")) m.put(flag, false);
             m.put("title", Bidi.isolateLtrRuns(clip(l.title().isBlank() ? l.url() : l.title(), 80)));
-            l.added().ifPresent(d -> m.put("added", Map.of("id", Bidi.isolateLtrRuns(d.id()), "kind", d.kind().key(),
-                    "language", d.language(), "items", l.items())));
+            l.added().ifPresent(d -> m.put(l.down().isPresent() ? "unreachable" : "added", Map.of("id", Bidi.isolateLtrRuns(d.id()),
+                    "kind", d.kind().key(), "language", d.language(), "items", l.items(),
+                    "detail", Bidi.isolateLtrRuns(clip(Secrets.mask(l.down().orElse("")), 200)))));
             l.offer().ifPresent(o -> m.put("offer", Bidi.isolateLtrRuns(o)));
             l.error().ifPresent(e -> m.put("error", replies.render("addfeed_error", lang, Map.of(e.flag(), true,
-                    "detail", Bidi.isolateLtrRuns(clip(org.treatywatch.config.Secrets.mask(String.valueOf(e.getMessage())), 200))))));
+                    "detail", Bidi.isolateLtrRuns(clip(Secrets.mask(String.valueOf(e.getMessage())), 200))))));
             lines.add(m);
         }
         Map<String, Object> ctx = new HashMap<>();
         ctx.put("lines", lines);
         ctx.put("added", report.added());
         ctx.put("total", report.lines().size());
+        ctx.put("down_count", report.down());
         report.fileError().ifPresent(e -> ctx.put("file_error", Bidi.isolateLtrRuns(clip(e, 200))));
         replies.send(chatId, lang, "import_report", ctx);
     }

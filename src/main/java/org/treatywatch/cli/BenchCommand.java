@@ -1,6 +1,8 @@
 package org.treatywatch.cli;
 
 import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.treatywatch.service.Topic;
@@ -9,6 +11,7 @@ import org.treatywatch.config.FeedsFile;
 import org.treatywatch.detect.Relevance;
 import org.treatywatch.detect.TopicDetector;
 import org.treatywatch.bench.BotApiSimulator;
+import org.treatywatch.bench.LatencyBench;
 import org.treatywatch.bench.PollBench;
 import org.treatywatch.bench.SearchBench;
 import picocli.CommandLine.Command;
@@ -20,6 +23,7 @@ import picocli.CommandLine.Spec;
 /** Benchmarks, so timing goals are measured on the machine at hand rather than asserted in tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput on this machine.",
         subcommands = {BenchCommand.Detection.class, BenchCommand.Delivery.class, BenchCommand.Matching.class, PollBench.class, SearchBench.class,
+                LatencyBench.class,
                 FarmCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
@@ -188,9 +192,17 @@ final class BenchCommand implements Runnable {
             java.util.Arrays.sort(naive);
             double p50 = indexed[articles / 2] / 1e6, p99 = indexed[(int) (articles * 0.99)] / 1e6;
             double n50 = naive[naive.length / 2] / 1e6, n99 = naive[(int) (naive.length * 0.99)] / 1e6;
+            // whether the heap is big enough shows here first: a starved heap collects over and over
+            long gcCount = 0, gcMillis = 0;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                gcCount += Math.max(0, gc.getCollectionCount());
+                gcMillis += Math.max(0, gc.getCollectionTime());
+            }
             out.printf("matching %d subscriptions (index built in %d ms), %d articles: index p50 %.3f ms, p99 %.3f ms; "
-                    + "naive scan p50 %.2f ms, p99 %.2f ms; index is %.0fx faster at p50 (checksum %d)%n",
-                    subscriptions, buildMs, articles, p50, p99, n50, n99, n50 / p50, matched);
+                    + "naive scan p50 %.2f ms, p99 %.2f ms; index is %.0fx faster at p50 (checksum %d); "
+                    + "GC %d collections, %d ms, max heap %d MiB%n",
+                    subscriptions, buildMs, articles, p50, p99, n50, n99, n50 / p50, matched, gcCount, gcMillis,
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
             out.flush();
             return 0;
         }

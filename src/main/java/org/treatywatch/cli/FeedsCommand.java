@@ -1,5 +1,6 @@
 package org.treatywatch.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,21 +10,30 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.treatywatch.bot.AdminActions.ImportLine;
+import org.treatywatch.bot.AdminActions.ImportReport;
 import org.treatywatch.config.AppConfig;
 import org.treatywatch.config.Durations;
 import org.treatywatch.config.FeedDef;
 import org.treatywatch.config.FeedsFile;
+import org.treatywatch.config.FeedsYamlWriter;
+import org.treatywatch.config.Opml;
+import org.treatywatch.config.Secrets;
 import org.treatywatch.feed.FeedItem;
 import org.treatywatch.feed.Sources;
 import org.treatywatch.fetch.Charsets;
 import org.treatywatch.fetch.FetchResult;
 import org.treatywatch.fetch.HttpFetcher;
 import org.treatywatch.fetch.UrlGuard;
+import org.treatywatch.service.Administration;
+import org.treatywatch.service.Pipeline;
 import org.treatywatch.store.Db;
 import org.treatywatch.store.FeedRow;
 import org.treatywatch.store.FeedStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -118,10 +128,10 @@ final class FeedsCommand implements Runnable {
         @Mixin
         ConfigOptions options;
 
-        @picocli.CommandLine.Option(names = "--out", description = "write here instead of stdout")
+        @Option(names = "--out", description = "write here instead of stdout")
         Path out;
 
-        @picocli.CommandLine.Option(names = "--opml", description = "write OPML 2.0 (for feed readers) instead of feeds.yaml")
+        @Option(names = "--opml", description = "write OPML 2.0 (for feed readers) instead of feeds.yaml")
         boolean opml;
 
         @Spec
@@ -145,8 +155,8 @@ final class FeedsCommand implements Runnable {
                 spec.commandLine().getErr().println(DatabaseInUse.message("use the bot's /export"));
                 return 1;
             }
-            String y = opml ? org.treatywatch.config.Opml.write("treatywatch feeds", feeds)
-                    : org.treatywatch.config.FeedsYamlWriter.write(feeds, origins,
+            String y = opml ? Opml.write("treatywatch feeds", feeds)
+                    : FeedsYamlWriter.write(feeds, origins,
                             Files.isRegularFile(config.feedsPath()) ? Files.readString(config.feedsPath()) : null);
             if (out != null) Files.writeString(out, y);
             else spec.commandLine().getOut().print(y);
@@ -158,30 +168,31 @@ final class FeedsCommand implements Runnable {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Add every feed of an OPML file as /addfeed does (address check, kind detection, one fetch), each on "
-                    + "its own: bad entries are reported and skipped, the rest are added (origin: bot). A running service "
-                    + "schedules them at its next start or /reload.")
+                    + "its own: bad entries are reported and skipped, the rest are added (origin: bot); a feed that cannot be "
+                    + "fetched now is added too, marked failing, and retried by the scheduler. A running service "
+                    + "schedules them at its next start or /reload. Exit code 1 if any entry was refused.")
     static final class Import implements Callable<Integer> {
         @Mixin
         ConfigOptions options;
 
-        @picocli.CommandLine.Parameters(index = "0", paramLabel = "FILE.opml")
+        @Parameters(index = "0", paramLabel = "FILE.opml")
         Path file;
 
         @Spec
         CommandSpec spec;
 
         @Override
-        public Integer call() throws java.io.IOException {
-            java.io.PrintWriter out = spec.commandLine().getOut();
-            if (Files.size(file) > org.treatywatch.config.Opml.MAX_BYTES) {
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            if (Files.size(file) > Opml.MAX_BYTES) {
                 spec.commandLine().getErr().println(file + ": larger than 1 MB; not an OPML feed list");
                 return 1;
             }
             AppConfig config = options.resolve();
-            org.treatywatch.bot.AdminActions.ImportReport report;
-            String opml = org.treatywatch.config.Opml.text(Files.readAllBytes(file));
-            try (org.treatywatch.service.Pipeline p = new org.treatywatch.service.Pipeline(config, FeedsFile.load(config.feedsPath()))) {
-                report = new org.treatywatch.service.Administration(p, null).importFeeds(opml);
+            ImportReport report;
+            String opml = Opml.text(Files.readAllBytes(file));
+            try (Pipeline p = new Pipeline(config, FeedsFile.load(config.feedsPath()))) {
+                report = new Administration(p, null).importFeeds(opml);
             } catch (RuntimeException e) {
                 if (!DatabaseInUse.is(e)) throw e;
                 spec.commandLine().getErr().println(DatabaseInUse.message("send the OPML file to the bot"));
@@ -191,18 +202,20 @@ final class FeedsCommand implements Runnable {
                 spec.commandLine().getErr().println(file + ": " + report.fileError().get());
                 return 1;
             }
-            for (var l : report.lines()) {
+            for (ImportLine l : report.lines()) {
                 if (l.added().isPresent()) {
                     FeedDef d = l.added().get();
                     out.printf("added    %-24s %s (%s, %s) %s%n", d.id(), d.name(), d.kind().key(), d.language(), d.url());
+                    l.down().ifPresent(why -> out.printf("         unreachable now, retried by the scheduler: %s%n", Secrets.mask(why)));
                 } else if (l.offer().isPresent()) {
                     out.printf("page     %s advertises the feed %s: add that one%n", l.url(), l.offer().get());
                 } else {
                     var e = l.error().orElseThrow();
-                    out.printf("skipped  %s: %s (%s)%n", l.url(), e.flag().replace('_', ' '), org.treatywatch.config.Secrets.mask(String.valueOf(e.getMessage())));
+                    out.printf("skipped  %s: %s (%s)%n", l.url(), e.flag().replace('_', ' '), Secrets.mask(String.valueOf(e.getMessage())));
                 }
             }
-            out.printf("%d of %d feeds added%n", report.added(), report.lines().size());
+            out.printf("%d of %d feeds added%s%n", report.added(), report.lines().size(),
+                    report.down() == 0 ? "" : ", " + report.down() + " of them unreachable for now");
             out.flush();
             return report.added() == report.lines().size() ? 0 : 1;
         }

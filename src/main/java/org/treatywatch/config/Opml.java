@@ -14,7 +14,8 @@ import javax.xml.stream.XMLStreamReader;
  * OPML 1.0/2.0 feed lists, the format every reader imports and exports: {@code <outline
  * xmlUrl="…" text="…"/>}, nested in folders or not. Read with StAX without DTDs (no entity tricks),
  * at most {@link #MAX_ENTRIES} entries; written with the feeds' names, links, languages and our own
- * attributes (id, kind, interval) so an export imports back the same (the kind is detected again).
+ * attributes (id, kind, interval) so an export imports back the same (the kind is detected again, and
+ * kept for a feed that cannot be fetched at import).
  */
 public final class Opml {
     public static final int MAX_ENTRIES = 500;
@@ -22,8 +23,9 @@ public final class Opml {
     public static final long MAX_BYTES = 1024 * 1024;
     private static final XMLInputFactory FACTORY = SafeXml.inputFactory(true);
 
-    /** One outline with a feed link; language, kind and interval only when the file says them. */
-    public record Entry(String url, String title, Optional<String> id, Optional<String> language, Optional<String> interval) {}
+    /** One outline with a feed link; id, language, kind and interval only when the file says them. */
+    public record Entry(String url, String title, Optional<String> id, Optional<String> language, Optional<String> interval,
+                        Optional<FeedDef.Kind> kind) {}
 
     private Opml() {}
 
@@ -100,7 +102,7 @@ public final class Opml {
                     String title = Optional.ofNullable(attr(r, "title")).filter(t -> !t.isBlank()).orElse(attr(r, "text"));
                     // a name is cleaned at the door: it goes into replies and into both exports
                     out.add(new Entry(url.strip(), title == null ? "" : org.treatywatch.text.OneLine.of(title, FeedDef.MAX_NAME_CHARS), opt(attr(r, "treatywatchId")),
-                            opt(attr(r, "language")), opt(attr(r, "treatywatchInterval"))));
+                            opt(attr(r, "language")), opt(attr(r, "treatywatchInterval")), kind(attr(r, "treatywatchKind"))));
                 }
             } finally {
                 r.close();
@@ -131,6 +133,11 @@ public final class Opml {
             if (r.getAttributeLocalName(i).equalsIgnoreCase(name)) return r.getAttributeValue(i);
         }
         return null;
+    }
+
+    // Our own export's kind; anything else is left to detection (or taken for a feed when it cannot be fetched).
+    private static Optional<FeedDef.Kind> kind(String s) {
+        return opt(s).flatMap(k -> java.util.Arrays.stream(FeedDef.Kind.values()).filter(v -> v.key().equalsIgnoreCase(k)).findFirst());
     }
 
     private static Optional<String> opt(String s) {

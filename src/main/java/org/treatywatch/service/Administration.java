@@ -1,5 +1,6 @@
 package org.treatywatch.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,13 +16,14 @@ import org.treatywatch.read.Gazetteer;
 import org.treatywatch.config.FeedDef;
 import org.treatywatch.config.FeedsFile;
 import org.treatywatch.config.FeedsYamlWriter;
-import org.treatywatch.config.Opml;
 import org.treatywatch.config.GazetteerFile;
+import org.treatywatch.config.Opml;
 import org.treatywatch.feed.FeedItem;
 import org.treatywatch.feed.FeedParseException;
 import org.treatywatch.feed.Source;
 import org.treatywatch.feed.Sources;
 import org.treatywatch.feed.Urls;
+import org.treatywatch.fetch.Backoff;
 import org.treatywatch.fetch.Charsets;
 import org.treatywatch.fetch.FetchException;
 import org.treatywatch.fetch.FetchResult;
@@ -39,6 +41,7 @@ public final class Administration implements AdminActions {
 
     private final Pipeline pipeline;
     private final Scheduling scheduling;
+    private final Clock clock = Clock.systemUTC();
 
     /** scheduling may be null (the CLI): feeds are then scheduled by the service's next start or /reload. */
     public Administration(Pipeline pipeline, Scheduling scheduling) {
@@ -53,11 +56,16 @@ public final class Administration implements AdminActions {
 
     @Override
     public Added addFeed(String url, Optional<String> id, Optional<String> language, Optional<String> interval) throws AddFeedException {
-        return addFeed(url, id, Optional.empty(), language, interval);
+        return addFeed(url, id, Optional.empty(), language, interval, Optional.empty());
     }
 
-    private Added addFeed(String url, Optional<String> id, Optional<String> name, Optional<String> language, Optional<String> interval)
-            throws AddFeedException {
+    /**
+     * With {@code keepUnreachableAs} (an import), a feed whose first fetch fails for a reason other than its
+     * address is saved unchecked as that kind, with the failure recorded: the scheduler retries it with back-off
+     * and /feeds shows it failing, like any feed that goes down.
+     */
+    Added addFeed(String url, Optional<String> id, Optional<String> name, Optional<String> language, Optional<String> interval,
+                  Optional<FeedDef.Kind> keepUnreachableAs) throws AddFeedException {
         String feedId = id.orElse(defaultId(url)).toLowerCase();
         if (!FeedsFile.ID.matcher(feedId).matches()) throw new AddFeedException(AddFeedException.Reason.BAD_ID, feedId);
         if (language.isPresent() && !Language.FEEDS.contains(language.get())) {
@@ -70,7 +78,16 @@ public final class Administration implements AdminActions {
             throw new AddFeedException(AddFeedException.Reason.BAD_INTERVAL, e.getMessage());
         }
         if (pipeline.feeds().get(feedId).isPresent()) throw new AddFeedException(AddFeedException.Reason.ID_TAKEN, feedId);
-        FetchResult res = fetch(url);
+        FetchResult res;
+        try {
+            res = fetch(url);
+        } catch (AddFeedException e) {
+            if (e.reason() != AddFeedException.Reason.UNREACHABLE || keepUnreachableAs.isEmpty()) throw e;
+            // no items to tell the language by: the file's, else the script of the feed's name
+            String lang = language.orElseGet(() -> feedLanguage(name.orElse("")));
+            return addUnreachable(new FeedDef(feedId, feedName(name, url), url.strip(), keepUnreachableAs.get(), lang, every, true,
+                    Optional.empty()), e.getMessage());
+        }
         String text = Charsets.decode(res.body(), res.contentType());
         Source source = Sources.detect(text).orElseThrow(() -> new AddFeedException(AddFeedException.Reason.NOT_A_SOURCE, res.contentType()));
         if (source.kind().equals(FeedDef.Kind.PAGE.key())) {
@@ -90,74 +107,46 @@ public final class Administration implements AdminActions {
         String lang = language.orElseGet(() -> {
             StringBuilder sb = new StringBuilder();
             items.forEach(i -> sb.append(i.title()).append(' '));
-            String g = Language.guess(sb.toString());
-            return Language.FEEDS.contains(g) ? g : Language.EN;
+            return feedLanguage(sb.toString());
         });
         FeedDef.Kind kind = FeedDef.Kind.valueOf(source.kind().toUpperCase(java.util.Locale.ROOT));
-        FeedDef def = new FeedDef(feedId, name.filter(n -> !n.isBlank()).map(n -> n.length() > 200 ? n.substring(0, 200) : n)
-                .orElse(Urls.host(url)), url.strip(), kind, lang, every, true, Optional.empty());
-        try {
-            if (!pipeline.feeds().add(def, FeedRow.ORIGIN_BOT)) throw new AddFeedException(AddFeedException.Reason.ID_TAKEN, feedId);
-            if (scheduling != null) scheduling.sync(pipeline.feeds().all());
-        } catch (RuntimeException e) {
-            log.error("feed={} could not be added: {}", feedId, e.getMessage());
-            throw new AddFeedException(AddFeedException.Reason.INTERNAL, e.getMessage());
-        }
+        FeedDef def = new FeedDef(feedId, feedName(name, url), url.strip(), kind, lang, every, true, Optional.empty());
+        save(def);
         log.info("feed={} added by an admin: {} with {} items", feedId, kind.key(), items.size());
-        return new Added(def, items.size(), Optional.empty());
+        return Added.fetched(def, items.size());
     }
 
-    /** An import of many unreachable feeds still ends: entries after this are reported as not tried. */
-    static final Duration IMPORT_BUDGET = Duration.ofMinutes(5);
+    // Saved as a feed whose first poll failed: the same failure count, error and back-off a poll would record.
+    private Added addUnreachable(FeedDef def, String error) throws AddFeedException {
+        save(def);
+        Instant now = clock.instant();
+        pipeline.feeds().recordFailure(def.id(), error, now, now.plus(Backoff.after(def.interval(), 1, null)));
+        log.info("feed={} added unreachable ({}): retried by the scheduler", def.id(), error);
+        return Added.unreachable(def, error);
+    }
+
+    private void save(FeedDef def) throws AddFeedException {
+        try {
+            if (!pipeline.feeds().add(def, FeedRow.ORIGIN_BOT)) throw new AddFeedException(AddFeedException.Reason.ID_TAKEN, def.id());
+            if (scheduling != null) scheduling.sync(pipeline.feeds().all());
+        } catch (RuntimeException e) {
+            log.error("feed={} could not be added: {}", def.id(), e.getMessage());
+            throw new AddFeedException(AddFeedException.Reason.INTERNAL, e.getMessage());
+        }
+    }
+
+    private static String feedName(Optional<String> name, String url) {
+        return name.filter(n -> !n.isBlank()).map(n -> n.length() > 200 ? n.substring(0, 200) : n).orElse(Urls.host(url));
+    }
+
+    private static String feedLanguage(String text) {
+        String g = Language.guess(text);
+        return Language.FEEDS.contains(g) ? g : Language.EN;
+    }
 
     @Override
     public ImportReport importFeeds(String opml) {
-        List<Opml.Entry> entries;
-        try {
-            entries = Opml.read(opml);
-        } catch (IllegalArgumentException e) {
-            return new ImportReport(Optional.of(e.getMessage()), List.of());
-        }
-        List<ImportLine> lines = new java.util.ArrayList<>();
-        long deadline = System.nanoTime() + IMPORT_BUDGET.toNanos();
-        for (Opml.Entry e : entries) {
-            if (System.nanoTime() > deadline) { // each fetch is bounded; so is the whole file
-                lines.add(new ImportLine(e.url(), e.title(), Optional.empty(), 0, Optional.empty(), Optional.of(new AddFeedException(
-                        AddFeedException.Reason.UNREACHABLE, "not tried: the import's " + IMPORT_BUDGET.toMinutes() + "-minute budget ran out"))));
-                continue;
-            }
-            try {
-                if (pipeline.feeds().all().stream().anyMatch(f -> f.def().url().equalsIgnoreCase(e.url()))) {
-                    throw new AddFeedException(AddFeedException.Reason.ALREADY_LISTED, e.url());
-                }
-                Optional<String> lang = e.language().map(l -> l.toLowerCase(java.util.Locale.ROOT))
-                        .map(l -> l.length() > 2 ? l.substring(0, 2) : l).filter(Language.FEEDS::contains);
-                Added a = addFeed(e.url(), Optional.of(e.id().orElseGet(() -> freeId(slug(e.title()).orElse(defaultId(e.url()))))),
-                        Optional.of(e.title()),
-                        lang, e.interval());
-                lines.add(new ImportLine(e.url(), e.title(), Optional.ofNullable(a.def()), a.items(), a.offer(), Optional.empty()));
-            } catch (AddFeedException ex) {
-                lines.add(new ImportLine(e.url(), e.title(), Optional.empty(), 0, Optional.empty(), Optional.of(ex)));
-            }
-        }
-        log.info("OPML import: {} of {} feeds added", lines.stream().filter(l -> l.added().isPresent()).count(), lines.size());
-        return new ImportReport(Optional.empty(), lines);
-    }
-
-    // "Outlet A" → outlet-a; a title in another script gives nothing and the host is used.
-    static Optional<String> slug(String title) {
-        String s = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return s.length() < 2 ? Optional.empty() : Optional.of(s.length() > 60 ? s.substring(0, 60).replaceAll("-+$", "") : s);
-    }
-
-    // Two feeds of one outlet share a host: the second gets -2, and so on.
-    private String freeId(String base) {
-        String id = base;
-        for (int n = 2; pipeline.feeds().get(id).isPresent() && n < 1000; n++) {
-            String suffix = "-" + n;
-            id = (base.length() + suffix.length() > 63 ? base.substring(0, 63 - suffix.length()) : base) + suffix;
-        }
-        return id;
+        return new FeedImport(pipeline.feeds(), this).run(opml);
     }
 
     @Override
@@ -235,8 +224,6 @@ public final class Administration implements AdminActions {
         log.info("reloaded feeds.yaml and templates: {} feeds, {} errors", loaded.feeds().size(), errors.size());
         return new Reloaded(loaded.feeds().size(), errors);
     }
-
-    private final java.time.Clock clock = java.time.Clock.systemUTC();
 
     @Override
     public Stats stats() {

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.treatywatch.TestFiles;
 import org.treatywatch.config.FeedDef;
 import org.treatywatch.config.FeedsFile;
+import org.treatywatch.fetch.TestHttpServer;
 import org.treatywatch.store.Db;
 import org.treatywatch.store.FeedRow;
 import org.treatywatch.store.FeedStore;
@@ -63,14 +68,67 @@ class FeedsExportTest {
             java.nio.file.Files.writeString(empty, "feeds: []\n");
             StringWriter report = new StringWriter();
             int code = cli(report, "feeds", "import", opml.toString(), "--feeds", empty.toString(), "--db", fresh, "--allow-private-feeds");
-            assertThat(report.toString()).contains("added    from-file", "added    from-admin", "skipped  " + web.url("/missing.xml") + ": unreachable",
-                    "2 of 4 feeds added");
-            assertThat(code).as("not everything was added").isEqualTo(1);
+            // the two that cannot be fetched now are added too, marked failing
+            assertThat(report.toString()).contains("added    from-file", "added    from-admin", "added    gone ", "added    intranet ",
+                    "4 of 4 feeds added, 2 of them unreachable for now");
+            assertThat(code).as("nothing was refused").isZero();
             try (Db d = Db.open(fresh)) {
-                assertThat(new FeedStore(d).all()).extracting(r -> r.id(), r -> r.def().name(), r -> r.def().language(), r -> r.origin())
-                        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("from-file", "Test from-file", "ar", FeedRow.ORIGIN_BOT),
-                                org.assertj.core.groups.Tuple.tuple("from-admin", "Admin & Co", "he", FeedRow.ORIGIN_BOT));
+                assertThat(new FeedStore(d).all()).extracting(r -> r.id(), r -> r.def().name(), r -> r.def().language(), r -> r.origin(),
+                                r -> r.consecutiveFailures())
+                        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("from-file", "Test from-file", "ar", FeedRow.ORIGIN_BOT, 0),
+                                org.assertj.core.groups.Tuple.tuple("from-admin", "Admin & Co", "he", FeedRow.ORIGIN_BOT, 0),
+                                org.assertj.core.groups.Tuple.tuple("gone", "Gone", "en", FeedRow.ORIGIN_BOT, 1),
+                                org.assertj.core.groups.Tuple.tuple("intranet", "Intranet", "en", FeedRow.ORIGIN_BOT, 1));
             }
+        }
+    }
+
+    @Test
+    void aFeedDownAtImportIsAddedMarkedFailingAndRetriedWhileAMalformedEntryIsRefused(@TempDir Path dir) throws Exception {
+        try (TestHttpServer web = new TestHttpServer()) {
+            web.serve("/up.xml", "application/rss+xml", TestFiles.rss(List.of(new TestFiles.RssItem("1", "خبر", "http://example.invalid/1", "نص"))));
+            String down = "http://127.0.0.1:" + closedPort() + "/rss.xml";
+            Path opml = dir.resolve("list.opml");
+            Files.writeString(opml, "<opml version=\"2.0\"><body>"
+                    + "<outline type=\"rss\" text=\"Outlet Up\" xmlUrl=\"" + web.url("/up.xml") + "\"/>"
+                    + "<outline type=\"rss\" text=\"Outlet Down\" language=\"ar\" xmlUrl=\"" + down + "\"/>"
+                    + "<outline type=\"rss\" text=\"Outlet Gopher\" xmlUrl=\"gopher://example.org/rss\"/>"
+                    + "</body></opml>");
+            Path empty = Files.writeString(dir.resolve("empty.yaml"), "feeds: []\n");
+            String db = "jdbc:h2:file:" + dir.resolve("db");
+            StringWriter report = new StringWriter();
+            int code = cli(report, "feeds", "import", opml.toString(), "--feeds", empty.toString(), "--db", db, "--allow-private-feeds");
+            assertThat(report.toString()).contains("added    outlet-up ", "added    outlet-down ", down,
+                    "unreachable now, retried by the scheduler: ", "skipped  gopher://example.org/rss: bad url",
+                    "2 of 3 feeds added, 1 of them unreachable for now");
+            assertThat(report.toString().lines().filter(l -> l.contains("unreachable now"))).singleElement()
+                    .satisfies(l -> assertThat(report.toString()).contains("outlet-down", l));
+            assertThat(code).as("one entry was refused").isEqualTo(1);
+            try (Db d = Db.open(db)) {
+                FeedRow row = new FeedStore(d).get("outlet-down").orElseThrow();
+                assertThat(row.active()).isTrue();
+                assertThat(row.def().kind()).isEqualTo(FeedDef.Kind.RSS);
+                assertThat(row.def().language()).isEqualTo("ar");
+                assertThat(row.consecutiveFailures()).isEqualTo(1);
+                assertThat(row.lastError()).contains("127.0.0.1");
+                assertThat(new FeedStore(d).get("outlet-up").orElseThrow().consecutiveFailures()).isZero();
+                assertThat(new FeedStore(d).all()).hasSize(2);
+            }
+
+            // polled like any feed: still down, one more failure in a row, and feeds check shows it
+            StringWriter poll = new StringWriter();
+            cli(poll, "poll", "--once", "--feeds", empty.toString(), "--db", db, "--allow-private-feeds");
+            assertThat(poll.toString()).contains("outlet-down", "ERROR").contains("outlet-up");
+            try (Db d = Db.open(db)) {
+                assertThat(new FeedStore(d).get("outlet-down").orElseThrow().consecutiveFailures()).isEqualTo(2);
+            }
+        }
+    }
+
+    // A loopback port nothing listens on: connections to it are refused at once.
+    private static int closedPort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
         }
     }
 

@@ -1,0 +1,174 @@
+package org.treatywatch.bench;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
+import org.treatywatch.config.AppConfig;
+import org.treatywatch.config.Durations;
+import org.treatywatch.service.Service;
+import org.treatywatch.store.ChatStore;
+import org.treatywatch.store.FeedRow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * `bench latency`: what a subscriber waits. The real service (Quartz, poller, sender, TelegramBots)
+ * polls a farm of feeds on 127.0.0.1 and sends to the Bot API simulator; once every feed has its
+ * baseline, items about the treaty are published at random moments (seeded) in random feeds, and
+ * each item's time from publication to sendMessage is measured, for the first chat and the last.
+ */
+@Command(name = "latency", mixinStandardHelpOptions = true,
+        description = "Run the service against N feeds on 127.0.0.1 polled every INTERVAL and the Bot API simulator with C "
+                + "subscribed chats; publish ITEMS relevant items at random moments; print each item's time from publication "
+                + "to sendMessage, p50/p95/p99/max against the interval, and the alerts each chat got (one per item).")
+public final class LatencyBench implements Callable<Integer> {
+    private static final Pattern ITEM = Pattern.compile("/articles/(\\d+)\\.html");
+
+    @Option(names = "--feeds", defaultValue = "200", description = "feeds (default ${DEFAULT-VALUE})")
+    int feeds;
+
+    @Option(names = "--chats", defaultValue = "20", description = "chats subscribed to the topic (default ${DEFAULT-VALUE})")
+    int chats;
+
+    @Option(names = "--items", defaultValue = "30", description = "relevant items published (default ${DEFAULT-VALUE})")
+    int items;
+
+    @Option(names = "--interval", defaultValue = "10s", description = "every feed's poll interval (default ${DEFAULT-VALUE})")
+    String interval;
+
+    @Option(names = "--over", defaultValue = "60s", description = "items are published at random moments in this time (default ${DEFAULT-VALUE})")
+    String over;
+
+    @Option(names = "--seed", defaultValue = "42", description = "random seed for the moments and feeds (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--templates", defaultValue = "templates", description = "templates folder (default ${DEFAULT-VALUE})")
+    Path templates;
+
+    @Spec
+    CommandSpec spec;
+
+    private record Publication(int number, int feed, long atNanos) {}
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        ((Logger) LoggerFactory.getLogger("org.treatywatch")).setLevel(Level.WARN);
+        Duration every = Durations.parseInterval(interval);
+        Duration window = Durations.parse(over);
+        Path tmp = Files.createTempDirectory("treatywatch-bench-latency");
+        try (PublishingFarm farm = new PublishingFarm(feeds); BotApiSimulator api = new BotApiSimulator()) {
+            Path yaml = Files.writeString(tmp.resolve("feeds.yaml"), farm.feedsYaml(interval), StandardCharsets.UTF_8);
+            AppConfig config = AppConfig.fromEnv(Map.of()).withToken("123456:latency-bench-token").withApiUrl("http://127.0.0.1:" + api.port())
+                    .withDbUrl("jdbc:h2:file:" + tmp.resolve("db")).withFeedsPath(yaml).withTemplatesDir(templates).withAllowPrivateFeeds(true);
+            try (Service service = Service.start(config)) {
+                ChatStore chatStore = service.pipeline().chats();
+                for (long c = 1; c <= chats; c++) {
+                    chatStore.ensure(c, c % 2 == 0 ? "he" : "ar", "private");
+                    chatStore.subscribeTopic(c);
+                }
+                long t0 = System.nanoTime();
+                while (!service.pipeline().feeds().all().stream().allMatch(FeedRow::initialized)) {
+                    if (System.nanoTime() - t0 > every.multipliedBy(10).plusMinutes(2).toNanos()) throw new IllegalStateException("feeds never polled");
+                    Thread.sleep(200);
+                }
+                out.printf("latency: %d feeds every %s, %d chats, %d items over %s (seed %d); every feed's baseline taken in %.1f s%n",
+                        feeds, interval, chats, items, over, seed, (System.nanoTime() - t0) / 1e9);
+                out.flush();
+                List<Publication> published = publish(farm, window);
+                awaitDeliveries(api, published.get(published.size() - 1).atNanos() + every.multipliedBy(3).toNanos()
+                        + Duration.ofSeconds(items * (long) chats / 25 + 120).toNanos()); // what Telegram's 30/s lets through, and slack
+                report(out, published, api.sent(), every);
+                // the update loop's request in flight is cancelled by the shutdown: not an error worth a stack trace here
+                ((Logger) LoggerFactory.getLogger("org.telegram")).setLevel(Level.OFF);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    // Moments uniform over the window, feeds uniform: some feeds publish twice between polls, most never.
+    private List<Publication> publish(PublishingFarm farm, Duration window) throws InterruptedException {
+        Random random = new Random(seed);
+        long[] offsets = new long[items];
+        for (int i = 0; i < items; i++) offsets[i] = (long) (random.nextDouble() * window.toNanos());
+        Arrays.sort(offsets);
+        List<Publication> published = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < items; i++) {
+            long wait = start + offsets[i] - System.nanoTime();
+            if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            int feed = random.nextInt(feeds);
+            farm.publish(feed, i, Instant.now());
+            published.add(new Publication(i, feed, System.nanoTime()));
+        }
+        return published;
+    }
+
+    private void awaitDeliveries(BotApiSimulator api, long deadline) throws InterruptedException {
+        while (api.sent().size() < items * chats && System.nanoTime() < deadline) Thread.sleep(200);
+        Thread.sleep(2000); // a duplicate would come right behind
+    }
+
+    private void report(PrintWriter out, List<Publication> published, List<BotApiSimulator.Sent> sent, Duration every) {
+        Map<Integer, List<BotApiSimulator.Sent>> byItem = new HashMap<>();
+        Map<Long, Map<Integer, Integer>> perChat = new HashMap<>();
+        int unknown = 0;
+        for (BotApiSimulator.Sent s : sent) {
+            Matcher m = ITEM.matcher(s.text());
+            if (!m.find()) {
+                unknown++;
+                continue;
+            }
+            int item = Integer.parseInt(m.group(1));
+            byItem.computeIfAbsent(item, k -> new ArrayList<>()).add(s);
+            perChat.computeIfAbsent(s.chat(), k -> new HashMap<>()).merge(item, 1, Integer::sum);
+        }
+        List<Double> first = new ArrayList<>(), all = new ArrayList<>();
+        out.println("item  feed  lang  first alert  last alert  chats");
+        for (Publication p : published) {
+            List<BotApiSimulator.Sent> got = byItem.getOrDefault(p.number(), List.of());
+            double f = got.stream().mapToLong(BotApiSimulator.Sent::nanos).min().stream().mapToDouble(n -> (n - p.atNanos()) / 1e9).findFirst().orElse(Double.NaN);
+            double l = got.stream().mapToLong(BotApiSimulator.Sent::nanos).max().stream().mapToDouble(n -> (n - p.atNanos()) / 1e9).findFirst().orElse(Double.NaN);
+            got.forEach(s -> all.add((s.nanos() - p.atNanos()) / 1e9));
+            if (!got.isEmpty()) first.add(f);
+            out.printf("%4d  %4d  %-4s  %9.2f s  %8.2f s  %d%n", p.number(), p.feed(), PublishingFarm.language(p.feed()), f, l, got.size());
+        }
+        double secs = every.toMillis() / 1000.0;
+        out.printf("publication → first chat's sendMessage (%d of %d items): %s (interval %.0f s)%n", first.size(), published.size(), percentiles(first), secs);
+        out.printf("publication → every chat's sendMessage (%d messages): %s%n", all.size(), percentiles(all));
+        long exact = perChat.values().stream().filter(m -> m.size() == items && m.values().stream().allMatch(n -> n == 1)).count();
+        long duplicates = perChat.values().stream().flatMap(m -> m.values().stream()).filter(n -> n > 1).count();
+        int fewest = perChat.size() < chats ? 0 : perChat.values().stream().mapToInt(Map::size).min().orElse(0);
+        int most = perChat.values().stream().mapToInt(Map::size).max().orElse(0);
+        out.printf("alerts per chat: %d of %d chats got exactly one alert per item; items alerted per chat %d–%d of %d; "
+                + "duplicates %d; messages naming no item %d%n", exact, chats, fewest, most, items, duplicates, unknown);
+    }
+
+    private static String percentiles(List<Double> values) {
+        if (values.isEmpty()) return "none";
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return String.format("p50 %.2f s, p95 %.2f s, p99 %.2f s, max %.2f s", at(v, 0.50), at(v, 0.95), at(v, 0.99), v[v.length - 1]);
+    }
+
+    private static double at(double[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+}

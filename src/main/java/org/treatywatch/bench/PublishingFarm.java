@@ -1,0 +1,153 @@
+package org.treatywatch.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Feeds on 127.0.0.1 that publish one item at a time, when a benchmark says so: each feed starts
+ * with one old item off the topic, and {@link #publish} adds a new item about the treaty to one
+ * feed (a new ETag; 304 until then). Every item is a different event — a deal signed in its own
+ * field, with its own figures, no person named — so each is its own story and alert. Its page
+ * is /articles/N.html, which the alert links to.
+ */
+final class PublishingFarm implements AutoCloseable {
+    private static final DateTimeFormatter RFC_822 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    // fields of cooperation, Arabic and Hebrew in the same order
+    private static final String[] AR = {"السكك الحديدية", "الطاقة النووية", "الغاز الطبيعي", "الزراعة", "المصارف", "الطيران المدني",
+        "الصحة", "التعليم العالي", "الفضاء", "النفط", "الموانئ", "السياحة", "الاتصالات", "الصناعات الدوائية", "الجمارك", "الثقافة"};
+    private static final String[] HE = {"הרכבות", "האנרגיה הגרעינית", "הגז הטבעי", "החקלאות", "הבנקאות", "התעופה האזרחית",
+        "הבריאות", "ההשכלה הגבוהה", "החלל", "הנפט", "הנמלים", "התיירות", "התקשורת", "התרופות", "המכס", "התרבות"};
+
+    private record Item(int number, String title, String lead, Instant published) {}
+
+    private final int feeds;
+    private final List<List<Item>> items = new ArrayList<>();
+    private final List<Item> byNumber = new ArrayList<>();
+    private final HttpServer server;
+    private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "publishing-farm");
+        t.setDaemon(true);
+        return t;
+    });
+
+    PublishingFarm(int feeds) throws IOException {
+        System.setProperty("sun.net.httpserver.nodelay", "true"); // see FeedFarm
+        this.feeds = feeds;
+        for (int f = 0; f < feeds; f++) {
+            Item old = new Item(-1 - f, language(f).equals("he") ? "מזג האוויר מחר" : "حالة الطقس غدا", "", Instant.parse("2026-01-01T08:00:00Z"));
+            items.add(new ArrayList<>(List.of(old)));
+        }
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        server.setExecutor(workers);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    static String language(int feed) {
+        return feed % 2 == 0 ? "he" : "ar";
+    }
+
+    String feedsYaml(String interval) {
+        StringBuilder sb = new StringBuilder("feeds:\n");
+        for (int f = 0; f < feeds; f++) {
+            sb.append("  - id: pub-").append(f).append("\n    name: pub ").append(f).append("\n    url: http://127.0.0.1:").append(server.getAddress().getPort())
+                    .append("/feeds/").append(f).append(".xml\n    language: ").append(language(f)).append("\n    interval: ").append(interval).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Publishes item {@code number} in {@code feed} now. */
+    synchronized void publish(int feed, int number, Instant now) {
+        String field = (language(feed).equals("he") ? HE : AR)[number % AR.length];
+        long a = 1000 + (number * 7919L) % 90000, b = 10 + (number * 104729L) % 900, c = 2 + number % 40;
+        Item item = language(feed).equals("he")
+                ? new Item(number, "רוסיה ואיראן חתמו על הסכם לשיתוף פעולה בתחום " + field + " (" + number + ")",
+                        "רוסיה ואיראן חתמו היום על הסכם חדש לשיתוף פעולה בתחום " + field + " במסגרת הסכם השותפות האסטרטגית, בשווי " + a
+                                + " מיליון רובל, ל-" + c + " שנים, ובו " + b + " פרויקטים.", now)
+                : new Item(number, "روسيا وإيران توقعان اتفاقية للتعاون في مجال " + field + " (" + number + ")",
+                        "وقعت روسيا وإيران اليوم اتفاقية جديدة للتعاون في مجال " + field + " في إطار معاهدة الشراكة الاستراتيجية الشاملة، بقيمة "
+                                + a + " مليون روبل، لمدة " + c + " عاما، وتشمل " + b + " مشروعا.", now);
+        items.get(feed).add(0, item);
+        while (byNumber.size() <= number) byNumber.add(null);
+        byNumber.set(number, item);
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            String[] parts = path.split("/");
+            if (path.startsWith("/feeds/") && parts.length == 3) {
+                int feed = Integer.parseInt(parts[2].replace(".xml", ""));
+                byte[] body;
+                String etag;
+                synchronized (this) {
+                    List<Item> list = items.get(feed);
+                    etag = "\"v" + list.size() + "\"";
+                    body = rss(feed, list).getBytes(StandardCharsets.UTF_8);
+                }
+                ex.getResponseHeaders().set("ETag", etag);
+                if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                    ex.sendResponseHeaders(304, -1);
+                    return;
+                }
+                send(ex, "application/rss+xml; charset=utf-8", body);
+            } else if (path.startsWith("/articles/") && parts.length == 3) {
+                int number = Integer.parseInt(parts[2].replace(".html", ""));
+                Item item;
+                synchronized (this) {
+                    item = number < byNumber.size() ? byNumber.get(number) : null;
+                }
+                if (item == null) {
+                    ex.sendResponseHeaders(404, -1);
+                    return;
+                }
+                send(ex, "text/html; charset=utf-8", ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + item.title()
+                        + "</title></head><body><article><h1>" + item.title() + "</h1><p>" + item.lead() + "</p></article></body></html>")
+                        .getBytes(StandardCharsets.UTF_8));
+            } else {
+                ex.sendResponseHeaders(404, -1);
+            }
+        } catch (RuntimeException e) {
+            ex.sendResponseHeaders(400, -1);
+        }
+    }
+
+    private String rss(int feed, List<Item> list) {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>pub ").append(feed)
+                .append("</title><link>http://127.0.0.1/</link><description>benchmark feed</description><language>").append(language(feed))
+                .append("</language>\n");
+        for (Item i : list.subList(0, Math.min(list.size(), 30))) {
+            sb.append("<item><title>").append(i.title()).append("</title><link>http://127.0.0.1:").append(server.getAddress().getPort())
+                    .append("/articles/").append(i.number() < 0 ? "old-" + feed : i.number()).append(".html</link><guid isPermaLink=\"false\">pub-")
+                    .append(i.number()).append("</guid><pubDate>").append(RFC_822.format(i.published())).append("</pubDate><description>")
+                    .append(i.lead()).append("</description></item>\n");
+        }
+        return sb.append("</channel></rss>\n").toString();
+    }
+
+    private static void send(HttpExchange ex, String type, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(200, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+    }
+}
