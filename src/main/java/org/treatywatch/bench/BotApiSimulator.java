@@ -18,10 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A Bot API stand-in on 127.0.0.1 for benchmarks: answers getMe and sendMessage and enforces
  * Telegram's limits (30 messages in any second, 1 a second per chat, 20 a minute per group),
- * answering 429 with retry_after when a client goes faster.
+ * answering 429 with retry_after when a client goes faster. getUpdates is a quiet long poll: no
+ * updates, after a short wait, so a running service's update loop neither fails nor spins.
  */
 public final class BotApiSimulator implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long LONG_POLL_MILLIS = 2000;
 
     private final HttpServer server;
     private final Deque<Long> recent = new ArrayDeque<>();
@@ -53,6 +55,9 @@ public final class BotApiSimulator implements AutoCloseable {
             ObjectNode answer = JSON.createObjectNode();
             if (path.endsWith("/getme")) {
                 answer.put("ok", true).putObject("result").put("id", 1).put("is_bot", true).put("first_name", "bench");
+            } else if (path.endsWith("/getupdates")) {
+                quietLongPoll();
+                answer.put("ok", true).putArray("result");
             } else if (path.endsWith("/sendmessage")) {
                 JsonNode req = JSON.readTree(ex.getRequestBody());
                 long chat = req.path("chat_id").asLong();
@@ -72,6 +77,15 @@ public final class BotApiSimulator implements AutoCloseable {
                 answer.put("ok", true).put("result", true);
             }
             reply(ex, 200, answer);
+        }
+    }
+
+    // Shorter than Telegram's 50 s, so a stopped service is not left waiting on its last poll.
+    private static void quietLongPoll() {
+        try {
+            Thread.sleep(LONG_POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

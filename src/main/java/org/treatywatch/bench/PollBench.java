@@ -145,10 +145,6 @@ public final class PollBench implements Callable<Integer> {
     }
 
     static void deleteTree(Path root) {
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(q -> q.toFile().delete());
-        } catch (java.io.IOException ignored) {
-            // a temp folder; the OS cleans it eventually
-        }
+        ScratchFolder.delete(root);
     }
 }
