@@ -149,8 +149,8 @@ final class BenchCommand implements Runnable {
                     }
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                out.printf("delivery: %d chats in %.1f s = %.1f messages/s; 429 received: %d; peak heap %d MB%n",
-                        chats, seconds, chats / seconds, api.tooMany.get(), peakHeap / (1024 * 1024));
+                out.printf("delivery: %d chats in %.1f s = %.1f messages/s; 429 received: %d; peak heap %d MB; database %d MB%n",
+                        chats, seconds, chats / seconds, api.tooMany.get(), peakHeap / (1024 * 1024), db.sizeBytes().orElse(0) >> 20);
                 http.dispatcher().executorService().shutdown();
             }
         }
