@@ -86,7 +86,7 @@ public final class SoakBench implements Callable<Integer> {
     }
 
     private void soak(PrintWriter out, Service service, FeedFarm farm) throws InterruptedException {
-        long start = size(service), previous = start, polls0 = farm.notModified();
+        long start = size(service), previous = start, polls0 = farm.notModified(), cpu0 = serviceCpu(farm);
         Instant t0 = clock.instant();
         out.printf("minute  0: database %.1f MB after the first poll of every feed%n", start / MB);
         out.flush();
@@ -99,9 +99,17 @@ public final class SoakBench implements Callable<Integer> {
             out.flush();
             previous = now;
         }
-        long end = size(service);
+        long end = size(service), polls = farm.notModified() - polls0;
         out.printf("soak: %d minutes of 304s (%d polls): database %.1f MB -> %.1f MB, growth %+.2f MB (%+.3f MB a minute)%n",
-                minutes, farm.notModified() - polls0, start / MB, end / MB, (end - start) / MB, (end - start) / MB / Math.max(1, minutes));
+                minutes, polls, start / MB, end / MB, (end - start) / MB, (end - start) / MB / Math.max(1, minutes));
+        if (polls > 0) {
+            out.printf("CPU %.2f ms a poll (scheduler, sender and update loop included, the farm left out); resident memory %s%n",
+                    (serviceCpu(farm) - cpu0) / 1e6 / polls, PollBench.residentMemory());
+        }
+    }
+
+    private static long serviceCpu(FeedFarm farm) {
+        return PollBench.processCpu() - farm.cpuNanos();
     }
 
     private static long size(Service service) {
