@@ -19,12 +19,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Bot API stand-in on 127.0.0.1 for benchmarks: answers getMe, sendMessage (keeping what was sent)
- * and getUpdates (none, after a long poll's wait), and enforces
- * Telegram's limits (30 messages in any second, 1 a second per chat, 20 a minute per group),
- * answering 429 with retry_after when a client goes faster.
+ * and getUpdates, and enforces Telegram's limits (30 messages in any second, 1 a second per chat, 20 a minute per group),
+ * answering 429 with retry_after when a client goes faster. getUpdates is a quiet long poll: no
+ * updates, after a short wait, so a running service's update loop neither fails nor spins.
  */
 public final class BotApiSimulator implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long LONG_POLL_MILLIS = 2000;
 
     private final HttpServer server;
     private final Deque<Long> recent = new ArrayDeque<>();
@@ -60,6 +61,9 @@ public final class BotApiSimulator implements AutoCloseable {
             ObjectNode answer = JSON.createObjectNode();
             if (path.endsWith("/getme")) {
                 answer.put("ok", true).putObject("result").put("id", 1).put("is_bot", true).put("first_name", "bench");
+            } else if (path.endsWith("/getupdates")) {
+                quietLongPoll();
+                answer.put("ok", true).putArray("result");
             } else if (path.endsWith("/sendmessage")) {
                 JsonNode req = JSON.readTree(ex.getRequestBody());
                 long chat = req.path("chat_id").asLong();
@@ -78,9 +82,6 @@ public final class BotApiSimulator implements AutoCloseable {
                 ObjectNode m = answer.put("ok", true).putObject("result");
                 m.put("message_id", delivered.get()).put("date", System.currentTimeMillis() / 1000);
                 m.putObject("chat").put("id", chat).put("type", chat > 0 ? "private" : "group");
-            } else if (path.endsWith("/getupdates")) {
-                hold(); // as Telegram holds a long poll: no update comes, and the client does not spin
-                answer.put("ok", true).putArray("result");
             } else {
                 answer.put("ok", true).put("result", true);
             }
@@ -95,9 +96,11 @@ public final class BotApiSimulator implements AutoCloseable {
         }
     }
 
-    private static void hold() {
+    // as Telegram holds a long poll (no update comes, the client does not spin), shorter than its 50 s
+    // so a stopped service is not left waiting on its last poll
+    private static void quietLongPoll() {
         try {
-            Thread.sleep(1000);
+            Thread.sleep(LONG_POLL_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -44,6 +44,7 @@ public final class FeedFarm implements AutoCloseable {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final AtomicLong cpuNanos = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong notModified = new AtomicLong();
     private final AtomicInteger generation = new AtomicInteger();
     private volatile byte[][] bodies;
 
@@ -101,6 +102,11 @@ public final class FeedFarm implements AutoCloseable {
         return requests.get();
     }
 
+    /** Feed requests answered 304 (Not Modified) so far. */
+    public long notModified() {
+        return notModified.get();
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         long t0 = threads.getCurrentThreadCpuTime();
         requests.incrementAndGet();
@@ -112,6 +118,7 @@ public final class FeedFarm implements AutoCloseable {
                 String etag = "\"g" + generation.get() + "-" + feed + "\"";
                 ex.getResponseHeaders().set("ETag", etag);
                 if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                    notModified.incrementAndGet();
                     ex.sendResponseHeaders(304, -1);
                     return;
                 }

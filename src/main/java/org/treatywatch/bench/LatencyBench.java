@@ -73,8 +73,10 @@ public final class LatencyBench implements Callable<Integer> {
         ((Logger) LoggerFactory.getLogger("org.treatywatch")).setLevel(Level.WARN);
         Duration every = Durations.parseInterval(interval);
         Duration window = Durations.parse(over);
-        Path tmp = Files.createTempDirectory("treatywatch-bench-latency");
-        try (PublishingFarm farm = new PublishingFarm(feeds); BotApiSimulator api = new BotApiSimulator()) {
+        // the throwaway database and feeds file go when the run ends, also on failure or Ctrl-C
+        try (ScratchFolder scratch = ScratchFolder.create("treatywatch-bench-latency");
+             PublishingFarm farm = new PublishingFarm(feeds); BotApiSimulator api = new BotApiSimulator()) {
+            Path tmp = scratch.path();
             Path yaml = Files.writeString(tmp.resolve("feeds.yaml"), farm.feedsYaml(interval), StandardCharsets.UTF_8);
             AppConfig config = AppConfig.fromEnv(Map.of()).withToken("123456:latency-bench-token").withApiUrl("http://127.0.0.1:" + api.port())
                     .withDbUrl("jdbc:h2:file:" + tmp.resolve("db")).withFeedsPath(yaml).withTemplatesDir(templates).withAllowPrivateFeeds(true);

@@ -105,12 +105,12 @@ public final class PollBench implements Callable<Integer> {
             System.gc();
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
             resetPeakRss();
-            return new Round(System.nanoTime(), processCpu(), farm.cpuNanos());
+            return new Round(System.nanoTime(), PollBench.processCpu(), farm.cpuNanos());
         }
 
         String end(FeedFarm farm, int items) {
             double wall = (System.nanoTime() - wall0) / 1e9;
-            double cpu = (processCpu() - cpu0 - (farm.cpuNanos() - farmCpu0)) / 1e9;
+            double cpu = (PollBench.processCpu() - cpu0 - (farm.cpuNanos() - farmCpu0)) / 1e9;
             long heap = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) heap += pool.getPeakUsage().getUsed();
@@ -119,9 +119,6 @@ public final class PollBench implements Callable<Integer> {
                     items == 0 ? "-" : String.format("%.0f", items / wall), heap >> 20, peakRss());
         }
 
-        static long processCpu() {
-            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        }
 
         // Linux: writing 5 to clear_refs resets the VmHWM high-water mark.
         static void resetPeakRss() {
@@ -144,11 +141,23 @@ public final class PollBench implements Callable<Integer> {
         }
     }
 
-    static void deleteTree(Path root) {
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(q -> q.toFile().delete());
-        } catch (java.io.IOException ignored) {
-            // a temp folder; the OS cleans it eventually
+    static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The process's resident memory now (Linux), or n/a. */
+    static String residentMemory() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) return (Long.parseLong(line.replaceAll("\\D", "")) >> 10) + " MiB";
+            }
+        } catch (Exception ignored) {
+            // not Linux
         }
+        return "n/a";
+    }
+
+    static void deleteTree(Path root) {
+        ScratchFolder.delete(root);
     }
 }

@@ -13,7 +13,9 @@ import org.treatywatch.detect.TopicDetector;
 import org.treatywatch.bench.BotApiSimulator;
 import org.treatywatch.bench.LatencyBench;
 import org.treatywatch.bench.PollBench;
+import org.treatywatch.bench.ScratchFolder;
 import org.treatywatch.bench.SearchBench;
+import org.treatywatch.bench.SoakBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,8 +25,7 @@ import picocli.CommandLine.Spec;
 /** Benchmarks, so timing goals are measured on the machine at hand rather than asserted in tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput on this machine.",
         subcommands = {BenchCommand.Detection.class, BenchCommand.Delivery.class, BenchCommand.Matching.class, PollBench.class, SearchBench.class,
-                LatencyBench.class,
-                FarmCommand.class})
+                LatencyBench.class, SoakBench.class, FarmCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -112,7 +113,14 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("treatywatch-bench");
+            try (ScratchFolder tmp = ScratchFolder.create("treatywatch-bench-delivery")) { // its database is hundreds of MB
+                deliver(out, tmp.path());
+            }
+            out.flush();
+            return 0;
+        }
+
+        private void deliver(PrintWriter out, java.nio.file.Path tmp) throws Exception {
             try (BotApiSimulator api = new BotApiSimulator();
                  org.treatywatch.store.Db db = org.treatywatch.store.Db.open("jdbc:h2:file:" + tmp.resolve("db"))) {
                 org.treatywatch.store.ChatStore chatStore = new org.treatywatch.store.ChatStore(db);
@@ -144,12 +152,10 @@ final class BenchCommand implements Runnable {
                     }
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                out.printf("delivery: %d chats in %.1f s = %.1f messages/s; 429 received: %d; peak heap %d MB%n",
-                        chats, seconds, chats / seconds, api.tooMany.get(), peakHeap / (1024 * 1024));
+                out.printf("delivery: %d chats in %.1f s = %.1f messages/s; 429 received: %d; peak heap %d MB; database %d MB%n",
+                        chats, seconds, chats / seconds, api.tooMany.get(), peakHeap / (1024 * 1024), db.sizeBytes().orElse(0) >> 20);
                 http.dispatcher().executorService().shutdown();
             }
-            out.flush();
-            return 0;
         }
     }
 

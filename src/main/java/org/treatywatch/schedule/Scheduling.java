@@ -2,7 +2,9 @@ package org.treatywatch.schedule;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -31,9 +33,16 @@ import org.treatywatch.pipeline.FeedPoller;
 import org.treatywatch.store.FeedRow;
 
 /**
- * The Quartz scheduler on our own connection pool. {@link #sync} makes the poll jobs match the
- * active feeds: new feeds start after a little jitter, changed intervals are rescheduled, removed
- * or paused feeds lose their job. Triggers that misfired while we were down fire once at start.
+ * The Quartz scheduler. {@link #sync} makes the poll jobs match the active feeds: new feeds start
+ * after a little jitter (or when their interval since the last poll is up, if that is later),
+ * changed intervals are rescheduled, removed or paused feeds lose their job.
+ *
+ * <p>On H2 (one instance) the schedule lives in memory: it is nothing but the feeds table and the
+ * time of each feed's last poll, both stored, so a start rebuilds it. A database job store would
+ * write four or five rows on every fire, a 304 included, and grow the H2 file by megabytes a
+ * minute. On PostgreSQL the job store is Quartz's tables, clustered: several instances share the
+ * poll jobs and Quartz's row locks make sure no feed is polled by two of them at once; triggers
+ * that misfired while every instance was down fire once at start.
  */
 public final class Scheduling implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Scheduling.class);
@@ -42,19 +51,12 @@ public final class Scheduling implements AutoCloseable {
 
     private final Scheduler scheduler;
     private final FeedPoller poller;
+    private final Clock clock;
 
-    /**
-     * On PostgreSQL the job store is clustered: several instances share the poll jobs and Quartz's
-     * row locks make sure no feed is polled by two of them at once.
-     */
-    public Scheduling(DataSource dataSource, FeedPoller poller, int threads, boolean postgres) {
+    /** With postgres, the job store is Quartz's tables on the data source, clustered; else in memory. */
+    public Scheduling(DataSource dataSource, FeedPoller poller, int threads, boolean postgres, Clock clock) {
         this.poller = poller;
-        String dsName = "treatywatch-" + UUID.randomUUID();
-        DBConnectionManager.getInstance().addConnectionProvider(dsName, new ConnectionProvider() {
-            @Override public Connection getConnection() throws SQLException { return dataSource.getConnection(); }
-            @Override public void shutdown() { }
-            @Override public void initialize() { }
-        });
+        this.clock = clock;
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", "treatywatch");
         // Quartz's AUTO id is host + start millisecond: two instances started together would share it.
@@ -66,23 +68,36 @@ public final class Scheduling implements AutoCloseable {
         // ahead: most of a 304 poll's cost was the job store's bookkeeping for one trigger at a time.
         p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", String.valueOf(threads));
         p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow", "1000");
-        p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
-        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        p.setProperty("org.quartz.jobStore.driverDelegateClass", postgres
-                ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
-        p.setProperty("org.quartz.jobStore.isClustered", String.valueOf(postgres));
-        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
-        p.setProperty("org.quartz.jobStore.dataSource", dsName);
-        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
-        p.setProperty("org.quartz.jobStore.useProperties", "true");
         p.setProperty("org.quartz.jobStore.misfireThreshold", "30000");
+        if (postgres) {
+            clusteredJobStore(p, dataSource);
+        } else {
+            p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        }
         try {
             scheduler = new StdSchedulerFactory(p).getScheduler();
             scheduler.setJobFactory((bundle, s) -> new PollFeedJob(poller));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot create the scheduler: " + e.getMessage(), e);
         }
+    }
+
+    private static void clusteredJobStore(Properties p, DataSource dataSource) {
+        String dsName = "treatywatch-" + UUID.randomUUID();
+        DBConnectionManager.getInstance().addConnectionProvider(dsName, new ConnectionProvider() {
+            @Override public Connection getConnection() throws SQLException { return dataSource.getConnection(); }
+            @Override public void shutdown() { }
+            @Override public void initialize() { }
+        });
+        p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        p.setProperty("org.quartz.jobStore.isClustered", "true");
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
+        p.setProperty("org.quartz.jobStore.dataSource", dsName);
+        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.setProperty("org.quartz.jobStore.useProperties", "true");
     }
 
     public void start() {
@@ -105,12 +120,11 @@ public final class Scheduling implements AutoCloseable {
                 Trigger existing = scheduler.getTrigger(triggerKey(f.id()));
                 if (existing instanceof SimpleTrigger st && st.getRepeatInterval() == intervalMs && scheduler.checkExists(key)) continue;
                 if (scheduler.checkExists(key)) scheduler.deleteJob(key);
-                long jitter = ThreadLocalRandom.current().nextLong(Math.min(intervalMs / 10, MAX_JITTER.toMillis()) + 1);
                 try {
                     scheduler.scheduleJob(
                             JobBuilder.newJob(PollFeedJob.class).withIdentity(key).usingJobData(PollFeedJob.FEED_ID, f.id()).build(),
                             TriggerBuilder.newTrigger().withIdentity(triggerKey(f.id()))
-                                    .startAt(new Date(System.currentTimeMillis() + jitter))
+                                    .startAt(Date.from(firstPoll(f, clock.instant())))
                                     .withSchedule(SimpleScheduleBuilder.simpleSchedule()
                                             .withIntervalInMilliseconds(intervalMs).repeatForever()
                                             .withMisfireHandlingInstructionNowWithExistingCount())
@@ -129,6 +143,29 @@ public final class Scheduling implements AutoCloseable {
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot schedule feeds: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * When a newly scheduled feed is first polled: after a little jitter, so a start does not fetch
+     * every feed in the same second, and not before its interval since the last poll is up, so a
+     * restart does not poll again what was just polled (a 304 records its time every ten minutes at
+     * most, so a restart may poll a quiet feed up to that much early).
+     */
+    static Instant firstPoll(FeedRow feed, Instant now) {
+        long intervalMs = feed.def().interval().toMillis();
+        Instant jittered = now.plusMillis(ThreadLocalRandom.current().nextLong(Math.min(intervalMs / 10, MAX_JITTER.toMillis()) + 1));
+        Instant last = latest(feed.lastSuccess(), feed.lastErrorAt());
+        if (last == null) return jittered;
+        Instant due = last.plus(feed.def().interval());
+        Instant latestDue = now.plus(feed.def().interval()); // a clock set back must not postpone polls
+        if (due.isAfter(latestDue)) due = latestDue;
+        return due.isAfter(jittered) ? due : jittered;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return a.isAfter(b) ? a : b;
     }
 
     public boolean isRunning() {

@@ -18,9 +18,9 @@ final class ExitOnDatabaseFailure implements Consumer<SQLException> {
     /** EX_IOERR (sysexits.h). */
     static final int STATUS = 74;
     /**
-     * The shutdown hook closes the service; if that hangs on the broken database (Quartz retries its
-     * job store until the database answers, and the scheduler's shutdown waits for that), the
-     * process halts. Nothing is lost: the database takes no writes any more anyway.
+     * The shutdown hook closes the service; if that hangs on the broken database (a running poll or
+     * send waiting on it), the process halts. Nothing is lost: the database takes no writes any more
+     * anyway.
      */
     static final Duration HALT_AFTER = Duration.ofSeconds(10);
 

@@ -73,7 +73,7 @@ public final class Service implements AutoCloseable {
         io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics = OpsServer.newRegistry();
         pipeline.poller().withMetrics(metrics);
         sender.withMetrics(metrics);
-        Scheduling scheduling = new Scheduling(pipeline.db().dataSource(), pipeline.poller(), 4, pipeline.db().isPostgres());
+        Scheduling scheduling = new Scheduling(pipeline.db().dataSource(), pipeline.poller(), 4, pipeline.db().isPostgres(), Clock.systemUTC());
         TelegramBotsLongPollingApplication polling = null;
         FileWatcher watcher = null;
         UpdatesLeader leader = null;
