@@ -90,7 +90,7 @@ public final class FeedFarm implements AutoCloseable {
     }
 
     /** Every feed gets a new set of items (and a new ETag). */
-    void advance() {
+    public void advance() {
         bodies = render(generation.incrementAndGet());
     }
 

@@ -73,6 +73,9 @@ public final class PollBench implements Callable<Integer> {
                 round(out, "second poll (all 304)", p, farm);
                 farm.advance();
                 round(out, "burst (all new, analysed)", p, farm);
+                // what the chats get: alerts joined into one story are counted once (the rounds count rows written)
+                out.printf("stories: %d; alerts in the outbox: %d%n", p.stories().latest(Integer.MAX_VALUE).size(),
+                        p.outbox().count(org.treatywatch.store.OutboxRow.PENDING));
             }
         } finally {
             deleteTree(tmp);

@@ -88,6 +88,12 @@ public final class WebhookServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        worker.shutdownNow();
+        // the update being handled finishes (an interrupt in the middle of an H2 write would close the file)
+        worker.shutdown();
+        try {
+            worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -68,7 +68,7 @@ public final class Templates {
     }
 
     public String render(String name, String lang, Map<String, ?> context) {
-        return template(name, lang).execute(context);
+        return template(name, lang).execute(CountForms.added(context));
     }
 
     /** Forgets compiled templates so edited files are read again. */

@@ -163,7 +163,7 @@ public final class FeedPoller {
         boolean baseline = !feed.initialized() && !dryRun;
 
         List<PollRecorder.NewItem> toStore = new ArrayList<>();
-        StoryPlacer placer = new StoryPlacer(stories, now);
+        StoryPlacer placer = new StoryPlacer(now);
         List<Analysis> relevant = new ArrayList<>();
         int processed = 0, left = 0;
         long started = System.nanoTime();

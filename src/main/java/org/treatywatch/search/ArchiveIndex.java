@@ -72,6 +72,8 @@ public final class ArchiveIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final Clock clock;
     private long lastId;
+    /** Set by close: a catch-up stops after its current batch instead of indexing the whole backlog first. */
+    private volatile boolean closing;
 
     private ArchiveIndex(Directory dir, Clock clock) throws IOException {
         this.dir = dir;
@@ -96,7 +98,7 @@ public final class ArchiveIndex implements AutoCloseable {
     public synchronized int catchUp(ItemStore items) {
         int added = 0;
         try {
-            for (List<ItemStore.Archived> batch; !(batch = items.archivedAfter(lastId, BATCH)).isEmpty(); ) {
+            for (List<ItemStore.Archived> batch; !closing && !(batch = items.archivedAfter(lastId, BATCH)).isEmpty(); ) {
                 for (ItemStore.Archived a : batch) {
                     writer.addDocument(document(a));
                     lastId = a.id();
@@ -218,6 +220,13 @@ public final class ArchiveIndex implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        synchronized (this) { // after a running catch-up's batch, which still reads the database
+            closeIndex();
+        }
+    }
+
+    private void closeIndex() {
         try {
             searchers.close();
             writer.close();

@@ -33,6 +33,12 @@ final class RetentionJob implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        // a run in progress finishes (an interrupt in the middle of an H2 write would close the file)
+        timer.shutdown();
+        try {
+            timer.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -2,6 +2,9 @@ package org.treatywatch.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
@@ -9,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
+import org.telegram.telegrambots.longpolling.util.LongPollingSingleThreadUpdateConsumer;
 import org.treatywatch.bot.AdminActions;
 import org.treatywatch.bot.BotCommandsSetup;
 import org.treatywatch.bot.TreatyBot;
@@ -36,6 +40,9 @@ public final class Service implements AutoCloseable {
     private final OpsServer ops;
     private final WebhookServer webhook;
     private final RetentionJob retention;
+    /** How long a stop waits for the commands already taken to be answered. */
+    static final Duration COMMANDS_GRACE = Duration.ofSeconds(10);
+    private boolean closed;
 
     private Service(Pipeline pipeline, TelegramConnection telegram, Sender sender, Scheduling scheduling,
                     TelegramBotsLongPollingApplication polling, FileWatcher watcher, UpdatesLeader leader, OpsServer ops,
@@ -104,7 +111,7 @@ public final class Service implements AutoCloseable {
             if (config.webhookUrl() != null) {
                 webhook = new WebhookServer(config.webhookUrl(), config.webhookPort(), config.token(), telegram.client, bot);
             } else {
-                TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> telegram.http,
+                TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> telegram.updatesHttp.client,
                         () -> telegram.pollingExecutor);
                 polling = app;
                 DefaultGetUpdatesGenerator getUpdates = new DefaultGetUpdatesGenerator();
@@ -193,29 +200,52 @@ public final class Service implements AutoCloseable {
         return scheduling;
     }
 
+    /**
+     * Stops the parts in the order their work flows, each after the one that feeds it: what brings
+     * commands in (long polling, the webhook, feeds.yaml edits, the ops port), the scheduler and its
+     * running polls, the sender, and the database last, so that no part meets a closed database.
+     * Safe to call twice (the stop signal and a shutdown hook).
+     */
     @Override
-    public void close() {
-        // from here on a closed database is our own stop (Quartz interrupts its threads, and an interrupt
-        // in the middle of a file write makes H2 close the file): nothing to exit for
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        log.info("stopping treatywatch");
+        // from here on a closed database is our own stop, nothing to exit for
         pipeline.db().onFatal(e -> log.debug("database closed during shutdown: {}", e.getMessage()));
-        retention.close();
         if (ops != null) ops.close();
-        if (webhook != null) webhook.close();
         if (watcher != null) watcher.close();
-        if (leader != null) leader.close();
-        if (polling != null) {
-            try {
-                polling.close();
-            } catch (Exception e) {
-                log.debug("long polling close: {}", e.getMessage());
-            }
-        }
+        stopUpdates();
         // Before the scheduler waits for its running polls: their downloads end now, not at their timeouts.
         pipeline.fetcher().close();
         scheduling.close();
+        retention.close();
         sender.close();
         telegram.close();
-        pipeline.close();
+        pipeline.close(); // the search index after its catch-up's current batch, then the database
         log.info("treatywatch stopped");
+    }
+
+    /** No new update is taken, and the commands already taken are answered before anything they use stops. */
+    private void stopUpdates() {
+        if (webhook != null) webhook.close();
+        if (leader != null) leader.close();
+        if (polling == null) return;
+        try {
+            polling.close();
+        } catch (Exception e) {
+            log.debug("long polling close: {}", e.getMessage());
+        }
+        telegram.updatesHttp.endLongPoll();
+        // TelegramBots hands each update to one shared thread: a marker queued behind them runs when they are done
+        CountDownLatch handled = new CountDownLatch(1);
+        LongPollingSingleThreadUpdateConsumer.updatesProcessorExecutor.execute(handled::countDown);
+        try {
+            if (!handled.await(COMMANDS_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                log.info("stopping while a command is still being answered");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -15,6 +15,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 final class TelegramConnection implements AutoCloseable {
     final OkHttpClient http;
+    /** Long polling's own client, so that stopping cuts its getUpdates and nothing else. */
+    final LongPollHttp updatesHttp;
     final TelegramUrl url;
     final TelegramClient client;
     final ScheduledExecutorService pollingExecutor;
@@ -29,6 +31,7 @@ final class TelegramConnection implements AutoCloseable {
                 .writeTimeout(Duration.ofSeconds(30))
                 .build();
         this.client = new OkHttpTelegramClient(http, token, url);
+        this.updatesHttp = new LongPollHttp(http);
         this.pollingExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "telegram-updates");
             t.setDaemon(true);
@@ -86,6 +89,7 @@ final class TelegramConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        updatesHttp.endLongPoll();
         pollingExecutor.shutdownNow();
         http.dispatcher().cancelAll();
         http.dispatcher().executorService().shutdownNow();

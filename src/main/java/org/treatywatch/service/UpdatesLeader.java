@@ -76,6 +76,7 @@ final class UpdatesLeader implements AutoCloseable {
             lead.run();
             leading = true;
         } catch (RuntimeException e) {
+            if (timer.isShutdown()) return; // the service stopped while registering: nothing to retry
             log.warn("cannot take Telegram updates yet ({}); trying again in {}s", e.getMessage(), waitSeconds);
             timer.schedule(() -> startLeading(Math.min(MAX_BACKOFF_SECONDS, waitSeconds * 2)), waitSeconds, TimeUnit.SECONDS);
         }

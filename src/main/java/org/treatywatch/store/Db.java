@@ -39,7 +39,7 @@ public final class Db implements AutoCloseable {
         // H2 compacts the whole file when it closes (up to 200 ms on every command); it compacts in the
         // background while running anyway.
         boolean urlAsGiven = !jdbcUrl.startsWith("jdbc:h2:file:") || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("MAX_COMPACT_TIME");
-        cfg.setJdbcUrl(urlAsGiven ? jdbcUrl : jdbcUrl + ";MAX_COMPACT_TIME=0");
+        cfg.setJdbcUrl(reopenedOnInterrupt(urlAsGiven ? jdbcUrl : jdbcUrl + ";MAX_COMPACT_TIME=0"));
         cfg.setMaximumPoolSize(8);
         cfg.setPoolName("treatywatch");
         if (jdbcUrl.startsWith("jdbc:h2:")) cfg.setUsername("sa");
@@ -124,8 +124,20 @@ public final class Db implements AutoCloseable {
         });
     }
 
+    /**
+     * The same H2 file, through H2's "retry:" file system: a thread interrupted while it writes (Quartz
+     * interrupts its scheduler thread when it stops, Java closes a file channel on an interrupt) has
+     * its write retried on a reopened file instead of H2 closing the database for every other part.
+     * A URL that already names a file system (nio:, async:, ...) is left as it is.
+     */
+    static String reopenedOnInterrupt(String jdbcUrl) {
+        String file = "jdbc:h2:file:";
+        if (!jdbcUrl.startsWith(file) || jdbcUrl.substring(file.length()).matches("(?s)[A-Za-z]{2,}:.*")) return jdbcUrl;
+        return file + "retry:" + jdbcUrl.substring(file.length());
+    }
+
     /** The newest migration this build ships (db/migration, db/quartz): a database at it needs no Flyway run. */
-    static final String SCHEMA_VERSION = "7";
+    static final String SCHEMA_VERSION = "8";
 
     // Flyway's scan of its migrations is a good part of a command's start; when the schema is already
     // at this build's version there is nothing for it to do.

@@ -77,8 +77,8 @@ public final class ItemStore {
     }
 
     private static final String INSERT_SQL =
-            "INSERT INTO items (feed_id, guid, url, title, published_at, language, status, score, evidence, story_id, simhash, outlet, listed_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            "INSERT INTO items (feed_id, guid, url, title, published_at, language, status, score, evidence, story_id, simhash, outlet, listed_at, "
+                    + "stage, people, places, event_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Inserts items that have no story and no deliveries (baseline and irrelevant ones), listed now, in one batch. */
     static void insertAll(Connection c, List<StoredItem> items, java.time.Instant now) throws SQLException {
@@ -122,6 +122,13 @@ public final class ItemStore {
             else ps.setLong(11, placement.simhash());
             ps.setString(12, placement == null ? null : Sql.clip(placement.outlet(), 200));
             Sql.setInstant(ps, 13, now);
+            // the item's own event facts: a later report is matched against every report of a story
+            org.treatywatch.story.StoryKey key = placement == null ? null : placement.key();
+            ps.setString(14, key == null ? null : key.stage().orElse(null));
+            ps.setString(15, key == null ? null : Sql.clip(String.join(",", key.people()), 400));
+            ps.setString(16, key == null ? null : Sql.clip(String.join(",", key.places()), 400));
+            if (key != null && key.date().isPresent()) ps.setDate(17, java.sql.Date.valueOf(key.date().get()));
+            else ps.setNull(17, Types.DATE);
     }
 
     /**

@@ -3,8 +3,9 @@ package org.treatywatch.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.treatywatch.story.StoryKey;
 
 /**
  * Stores one poll's new items and their deliveries in a single transaction, so an item is never
@@ -26,10 +27,14 @@ public final class PollRecorder {
     }
 
     /**
-     * Where a relevant item goes: an existing story, or a new one described by {@code story}; with the
-     * item's text fingerprint and outlet name for later matching and "also reported by".
+     * A relevant item's story facts ({@code key}, matched when the poll is recorded), the story it
+     * starts if it matches none, and its outlet's name for "also reported by".
      */
-    public record Placement(Optional<Long> existingStory, StoryStore.StoryRow story, long simhash, String outlet) {}
+    public record Placement(StoryKey key, StoryStore.StoryRow story, String outlet) {
+        public long simhash() {
+            return key.simhash();
+        }
+    }
 
     /** Sent alerts are edited at most this often, and only while this young. */
     public static final int MAX_EDITS = 3;
@@ -61,7 +66,22 @@ public final class PollRecorder {
      * and, if given, the feed's fetch state, in one transaction: one commit per poll.
      */
     public int record(String feedId, List<NewItem> items, Instant now, FeedState state) {
+        if (items.stream().noneMatch(n -> n.placement() != null)) return recordNow(feedId, items, now, state);
+        // One poll places its items at a time, against everything recorded before: two polls of the same
+        // event finishing together must not both start a story (PostgreSQL: a table lock, for other instances)
+        PLACING.lock();
+        try {
+            return recordNow(feedId, items, now, state);
+        } finally {
+            PLACING.unlock();
+        }
+    }
+
+    private static final ReentrantLock PLACING = new ReentrantLock();
+
+    private int recordNow(String feedId, List<NewItem> items, Instant now, FeedState state) {
         return db.txRetrying(c -> {
+            StoryPlacement stories = null;
             Set<Long> digestChats = null;
             int queued = 0;
             boolean any = false;
@@ -80,9 +100,8 @@ public final class PollRecorder {
                 plain.clear();
                 Long storyId = null;
                 if (n.placement() != null) {
-                    Placement p = n.placement();
-                    storyId = p.existingStory().isPresent() ? p.existingStory().get() : StoryStore.create(c, p.story(), now);
-                    StoryStore.touch(c, storyId, now);
+                    if (stories == null) stories = StoryPlacement.load(c, db.isPostgres(), now);
+                    storyId = stories.place(c, n.placement(), now);
                 }
                 long id = ItemStore.insert(c, n.item(), storyId, n.placement(), now);
                 if (!n.item().status().equals(StoredItem.RELEVANT) || n.deliveries().isEmpty()) continue;

@@ -16,14 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The stories table and the views over it: recent stories and items for matching, outlets, the timeline. */
+/** The stories table and the views over it: outlets, the timeline, the latest stories; stories joined into one. */
 public final class StoryStore {
     /** A story's identifying facts; entity sets hold gazetteer ids. */
     public record StoryRow(long id, Optional<String> stage, Set<String> people, Set<String> places, Optional<LocalDate> date,
                            String title, String language, Instant firstSeen) {}
-
-    /** An item already placed in a story. */
-    public record Fingerprint(long storyId, String url, long simhash) {}
 
     /** Where a story was reported. */
     public record Report(String outlet, String url, String title, Instant seenAt) {}
@@ -32,25 +29,6 @@ public final class StoryStore {
 
     public StoryStore(Db db) {
         this.db = db;
-    }
-
-    public List<StoryRow> recentStories(Instant since) {
-        return db.tx(c -> query(c, "WHERE last_seen >= ? ORDER BY id", since, Integer.MAX_VALUE));
-    }
-
-    public List<Fingerprint> recentItems(Instant since) {
-        return db.tx(c -> {
-            List<Fingerprint> out = new ArrayList<>();
-            // story_id > 0 lets the story index serve this; IS NOT NULL would read every item
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT story_id, url, simhash FROM items WHERE story_id > 0 AND seen_at >= ? ORDER BY id")) {
-                Sql.setInstant(ps, 1, since);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(new Fingerprint(rs.getLong(1), rs.getString(2), rs.getLong(3)));
-                }
-            }
-            return out;
-        });
     }
 
     /** Stories by event date (or first report), newest last. */
@@ -106,6 +84,78 @@ public final class StoryStore {
         }
     }
 
+    /**
+     * Joins story {@code other} into {@code keep} (an item showed they are one event): its items
+     * move, and each chat keeps one alert for the story. Of two alerts for the same chat, one not yet
+     * delivered is dropped; if both were delivered both messages stand, and the kept story's is the
+     * one later reports edit.
+     */
+    static void merge(Connection c, long keep, long other) throws SQLException {
+        java.util.Map<Long, Long> kept = new java.util.HashMap<>(); // chat -> outbox id
+        java.util.Set<Long> keptDelivered = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, chat_id, status FROM outbox WHERE story_id = ?")) {
+            ps.setLong(1, keep);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    kept.put(rs.getLong(2), rs.getLong(1));
+                    if (delivered(rs.getString(3))) keptDelivered.add(rs.getLong(2));
+                }
+            }
+        }
+        List<Long> moved = new ArrayList<>();
+        List<Long> dropped = new ArrayList<>();
+        List<Long> detached = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, chat_id, status FROM outbox WHERE story_id = ?")) {
+            ps.setLong(1, other);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1), chat = rs.getLong(2);
+                    Long mine = kept.get(chat);
+                    if (mine == null) moved.add(id);
+                    else if (!delivered(rs.getString(3))) dropped.add(id);
+                    else if (!keptDelivered.contains(chat)) {
+                        dropped.add(mine);
+                        moved.add(id);
+                    } else detached.add(id); // (story_id, chat_id) is unique: the older message stays the story's
+                }
+            }
+        }
+        batch(c, "DELETE FROM outbox WHERE id = ?", dropped);
+        batch(c, "UPDATE outbox SET story_id = NULL WHERE id = ?", detached);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET story_id = ? WHERE id = ?")) {
+            for (long id : moved) {
+                ps.setLong(1, keep);
+                ps.setLong(2, id);
+                ps.addBatch();
+            }
+            if (!moved.isEmpty()) ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE items SET story_id = ? WHERE story_id = ?")) {
+            ps.setLong(1, keep);
+            ps.setLong(2, other);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM stories WHERE id = ?")) {
+            ps.setLong(1, other);
+            ps.executeUpdate();
+        }
+    }
+
+    private static boolean delivered(String status) {
+        return OutboxRow.SENT.equals(status) || OutboxRow.SENDING.equals(status) || OutboxRow.DIGESTED.equals(status);
+    }
+
+    private static void batch(Connection c, String sql, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (long id : ids) {
+                ps.setLong(1, id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     static void touch(Connection c, long storyId, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE stories SET last_seen = ? WHERE id = ?")) {
             Sql.setInstant(ps, 1, now);
@@ -136,7 +186,7 @@ public final class StoryStore {
         return out;
     }
 
-    private static Set<String> ids(String csv) {
+    static Set<String> ids(String csv) {
         Set<String> out = new TreeSet<>();
         if (csv != null && !csv.isBlank()) out.addAll(Arrays.asList(csv.split(",")));
         return out;

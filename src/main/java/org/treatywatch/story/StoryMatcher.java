@@ -1,36 +1,42 @@
 package org.treatywatch.story;
 
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.treatywatch.text.SimHash;
 
 /**
- * Decides whether a new item belongs to a recent story. The same article: same canonical URL, or a
- * SimHash within {@value #NEAR_DUPLICATE_BITS} bits. The same event, across languages: the same
- * stage, a person in common, and a place in common or dates at most {@value #MAX_DAYS_APART} days apart.
+ * Decides which recent stories a new item belongs to, by comparing it with every item already in
+ * them (never with a story's first item alone, which made the grouping depend on which report came
+ * first). The same article: same canonical URL, or a SimHash within {@value #NEAR_DUPLICATE_BITS}
+ * bits. The same event, across languages: the same stage, a person in common, and a place in common
+ * or dates at most {@value #MAX_DAYS_APART} days apart. Both relations are symmetric, so an item that
+ * matches several stories joins them into one, and a story is the same set of items whatever order
+ * they arrived in.
  */
 public final class StoryMatcher {
     static final int NEAR_DUPLICATE_BITS = 3;
     static final int MAX_DAYS_APART = 2;
 
-    /** A recent item already in a story. */
-    public record SeenItem(long storyId, String url, long simhash) {}
-
-    /** A recent story. */
-    public record SeenStory(long id, StoryKey key) {}
+    /** A recent item already in a story; {@code eventRecent} if it is young enough to match by event too. */
+    public record SeenItem(long storyId, StoryKey key, boolean eventRecent) {}
 
     private StoryMatcher() {}
 
-    public static Optional<Long> find(StoryKey key, List<SeenItem> items, List<SeenStory> stories) {
+    /** The ids of every story holding an item that is the same article or the same event as {@code key}. */
+    public static Set<Long> storiesOf(StoryKey key, List<SeenItem> items) {
+        Set<Long> out = new TreeSet<>();
         for (SeenItem i : items) {
-            if (key.url() != null && key.url().equals(i.url())) return Optional.of(i.storyId());
-            if (key.simhash() != 0 && SimHash.distance(key.simhash(), i.simhash()) <= NEAR_DUPLICATE_BITS) return Optional.of(i.storyId());
+            if (out.contains(i.storyId())) continue;
+            if (sameArticle(key, i.key()) || i.eventRecent() && sameEvent(key, i.key())) out.add(i.storyId());
         }
-        for (SeenStory s : stories) if (sameEvent(key, s.key())) return Optional.of(s.id());
-        return Optional.empty();
+        return out;
+    }
+
+    static boolean sameArticle(StoryKey a, StoryKey b) {
+        if (a.url() != null && a.url().equals(b.url())) return true;
+        return a.simhash() != 0 && b.simhash() != 0 && SimHash.distance(a.simhash(), b.simhash()) <= NEAR_DUPLICATE_BITS;
     }
 
     static boolean sameEvent(StoryKey a, StoryKey b) {
@@ -42,8 +48,7 @@ public final class StoryMatcher {
     }
 
     private static boolean overlaps(Set<String> a, Set<String> b) {
-        Set<String> common = new HashSet<>(a);
-        common.retainAll(b);
-        return !common.isEmpty();
+        for (String s : a) if (b.contains(s)) return true;
+        return false;
     }
 }

@@ -125,7 +125,7 @@ class BotCommandsTest {
         assertThat(chats().subscriptions(u)).hasSize(1);
         assertThat(ask(u, "/unsubscribe 999999")).contains("לא נמצא");
         assertThat(ask(u, "/unsubscribe x y")).contains("/unsubscribe");
-        assertThat(ask(u, "/unsubscribe all")).contains("בוטלו 1");
+        assertThat(ask(u, "/unsubscribe all")).contains("בוטל מינוי אחד");
         assertThat(ask(u, "/list")).contains("אין לכם מינויים");
     }
 
@@ -191,7 +191,7 @@ class BotCommandsTest {
         assertThat(ask(ADMIN, "/removefeed other-feed")).contains("הוסר");
         assertThat(service.pipeline().feeds().get("other-feed")).isEmpty();
         assertThat(ask(ADMIN, "/stats")).contains("צ'אטים פעילים").contains("בתור").containsPattern("גודל מסד הנתונים: .*\\d+\\.\\d MB");
-        assertThat(ask(ADMIN, "/reload")).contains("נטענו מחדש").contains("1");
+        assertThat(ask(ADMIN, "/reload")).contains("נטענו מחדש").contains("מקור אחד");
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.treatywatch.store.Db;
 import org.treatywatch.store.PollRecorder;
 import org.treatywatch.store.StoredItem;
 import org.treatywatch.store.StoryStore;
+import org.treatywatch.story.StoryKey;
 
 /** The stories' Atom feed stays a valid document whatever the outlets put in their titles and names. */
 class StoryFeedTest {
@@ -53,7 +54,7 @@ class StoryFeedTest {
         StoryStore.StoryRow row = new StoryStore.StoryRow(0, Optional.of("signing"), Set.of(), Set.of(), Optional.empty(), title, "ar",
                 Instant.parse("2025-01-17T10:00:00Z"));
         new PollRecorder(db).record("outlet", List.of(new PollRecorder.NewItem(item, Map.of(),
-                new PollRecorder.Placement(Optional.empty(), row, 0L, outlet))), Instant.parse("2025-01-17T10:00:00Z"));
+                new PollRecorder.Placement(new StoryKey(url, 0L, row.stage(), Set.of(), Set.of(), Optional.empty()), row, outlet))), Instant.parse("2025-01-17T10:00:00Z"));
     }
 
     @Test

@@ -41,8 +41,13 @@ class BigInputsTest {
             web.serve("/paras.html", "text/html; charset=utf-8", paragraphs(50_000));
             web.serve("/nested.html", "text/html; charset=utf-8", "<html><body>" + "<div>".repeat(470_000) + "x" + "</div>".repeat(470_000) + "</body></html>");
             web.serve("/sitemap.xml", "application/xml", sitemap(web, 50_000));
-            web.serve("/good.html", "text/html; charset=utf-8", "<html><body><article><p>وقّع الرئيسان بوتين وبزشكيان في موسكو معاهدة الشراكة"
-                    + " الاستراتيجية الشاملة بين روسيا وإيران.</p></article></body></html>");
+            // three good items, three different events: each its own story, so each its own alert
+            web.serve("/good-g.html", "text/html; charset=utf-8", page("بحث وزير الخارجية الروسي سيرغي لافروف ونظيره الإيراني عباس عراقجي"
+                    + " في موسكو تنفيذ معاهدة الشراكة الاستراتيجية الشاملة بين روسيا وإيران."));
+            web.serve("/good-m.html", "text/html; charset=utf-8", page("دخلت معاهدة الشراكة الاستراتيجية الشاملة بين روسيا وإيران حيز التنفيذ"
+                    + " اليوم بعد تبادل وثائق التصديق في طهران."));
+            web.serve("/good-g2.html", "text/html; charset=utf-8", page("بحث وفد روسي في طهران مع مسؤولين إيرانيين تنفيذ معاهدة الشراكة"
+                    + " الاستراتيجية الشاملة بين روسيا وإيران في مجال الطاقة."));
             List<RssItem> mixed = new ArrayList<>(List.of(new RssItem("old", "خبر قديم", web.url("/old"), "قديم")));
             List<RssItem> good = new ArrayList<>(List.of(new RssItem("old", "خبر قديم", web.url("/old"), "قديم")));
             web.serve("/mixed.xml", "application/rss+xml; charset=utf-8", TestFiles.rss(mixed));
@@ -64,12 +69,12 @@ class BigInputsTest {
                 mixed.add(new RssItem("paras", "بوتين وبزشكيان يوقعان معاهدة الشراكة الاستراتيجية في موسكو", web.url("/paras.html"), "الكرملين"));
                 mixed.add(new RssItem("nested", "الدوما يصادق على معاهدة الشراكة الاستراتيجية مع إيران", web.url("/nested.html"), "موسكو"));
                 mixed.add(new RssItem("poisoned", "مجلس الاتحاد الروسي يصادق على المعاهدة مع إيران", web.url("/long?" + "x".repeat(25_000)), "موسكو"));
-                mixed.add(new RssItem("mixed-good", "دخول معاهدة الشراكة الاستراتيجية بين روسيا وإيران حيز التنفيذ", web.url("/good.html?m"), "طهران"));
-                good.add(new RssItem("good", "لافروف وعراقجي يبحثان في موسكو تنفيذ معاهدة الشراكة الاستراتيجية", web.url("/good.html?g"), "موسكو"));
+                mixed.add(new RssItem("mixed-good", "دخول معاهدة الشراكة الاستراتيجية بين روسيا وإيران حيز التنفيذ", web.url("/good-m.html"), "طهران"));
+                good.add(new RssItem("good", "لافروف وعراقجي يبحثان في موسكو تنفيذ معاهدة الشراكة الاستراتيجية", web.url("/good-g.html"), "موسكو"));
                 web.serve("/mixed.xml", "application/rss+xml; charset=utf-8", TestFiles.rss(mixed));
                 web.serve("/good.xml", "application/rss+xml; charset=utf-8", TestFiles.rss(good));
 
-                await().atMost(Duration.ofSeconds(300)).until(() -> alerted(api, "/good.html?g") && alerted(api, "/good.html?m"));
+                await().atMost(Duration.ofSeconds(300)).until(() -> alerted(api, "/good-g.html") && alerted(api, "/good-m.html"));
                 assertThat(web.hits("/paras.html")).as("the big page was read").isPositive();
                 assertThat(web.hits("/nested.html")).as("the deep page was read").isPositive();
                 assertThat(api.sentTo(USER)).noneMatch(s -> s.text().contains("x".repeat(3000)));
@@ -83,9 +88,9 @@ class BigInputsTest {
                 await().atMost(Duration.ofSeconds(60)).until(() -> web.hits("/sitemap.xml") > sitemapPolls); // still polled, not dead
 
                 // a later good item is still alerted: the workers went on
-                good.add(new RssItem("good-2", "بزشكيان يصل إلى موسكو لتوقيع معاهدة الشراكة الاستراتيجية", web.url("/good.html?g2"), "موسكو"));
+                good.add(new RssItem("good-2", "وفد روسي يبحث في طهران تنفيذ معاهدة الشراكة الاستراتيجية بين روسيا وإيران", web.url("/good-g2.html"), "طهران"));
                 web.serve("/good.xml", "application/rss+xml; charset=utf-8", TestFiles.rss(good));
-                await().atMost(Duration.ofSeconds(300)).until(() -> alerted(api, "/good.html?g2"));
+                await().atMost(Duration.ofSeconds(300)).until(() -> alerted(api, "/good-g2.html"));
             } catch (AssertionError | RuntimeException e) {
                 System.out.println(Files.readString(dir.resolve("service.log"))); // what the service said, for the report
                 throw e;
@@ -97,6 +102,10 @@ class BigInputsTest {
             assertThat(Files.readString(dir.resolve("service.log"))).doesNotContain("Exception in thread").doesNotContain("sender stopped")
                     .doesNotContain("StackOverflowError");
         }
+    }
+
+    private static String page(String paragraph) {
+        return "<html><body><article><p>" + paragraph + "</p></article></body></html>";
     }
 
     private static boolean alerted(FakeBotApi api, String path) {

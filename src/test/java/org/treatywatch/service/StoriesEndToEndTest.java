@@ -95,8 +95,8 @@ class StoriesEndToEndTest {
                 });
                 // The archive: words found in their other forms, one result per story with its outlets and link.
                 String found = reply(telegram, "/search معاهدة");
-                assertThat(found).contains("חיפוש", "1 תוצאות", "Arabic Outlet", "Copy Site", "<a href=\"" + web.url("/")).contains("📌 חתימה");
-                assertThat(reply(telegram, "/search פזשכיאן")).contains("1 תוצאות", "Hebrew Outlet", web.url("/he/1"));
+                assertThat(found).contains("חיפוש", "תוצאה אחת", "Arabic Outlet", "Copy Site", "<a href=\"" + web.url("/")).contains("📌 חתימה");
+                assertThat(reply(telegram, "/search פזשכיאן")).contains("תוצאה אחת", "Hebrew Outlet", web.url("/he/1"));
                 assertThat(reply(telegram, "/search גשם בצפון")).contains("לא נמצאו");
                 assertThat(reply(telegram, "/search")).contains("/search");
                 com.rometools.rome.feed.synd.SyndFeed arFeed = atom("http://127.0.0.1:" + port + "/stories.ar.atom");
