@@ -358,10 +358,13 @@ class BotCommandsTest {
     @Test
     void plainTextFloodsAreLimitedBeforeAnyReplyAndOthersAreStillServed() {
         long flooder = newUser(), other = newUser();
+        long started = System.nanoTime();
         for (int i = 0; i < 300; i++) telegram.userSends(flooder, "hello " + i, "he");
         await().atMost(Duration.ofSeconds(30)).until(() -> telegram.sentTo(flooder).stream().anyMatch(s -> s.text().contains("יותר מדי פקודות")));
         assertThat(ask(other, "/start")).isNotEmpty();
-        assertThat(telegram.sentTo(flooder).size()).isLessThanOrEqualTo(CommandRateLimit.BURST + 1);
+        // the bucket refills one command a second while a busy machine works through the flood (exact counts: CommandRateLimitTest)
+        long refilled = Duration.ofNanos(System.nanoTime() - started).toMillis() / CommandRateLimit.REFILL_MILLIS + 1;
+        assertThat(telegram.sentTo(flooder).size()).isLessThanOrEqualTo(CommandRateLimit.BURST + 1 + (int) refilled).isLessThan(300);
     }
 
     /** Sends a message and collects the bot's answer, as many messages as it takes, until {@code complete} holds for them joined. */
