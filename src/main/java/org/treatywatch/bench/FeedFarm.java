@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
@@ -22,20 +23,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A farm of RSS feeds on 127.0.0.1 for benchmarks: N feeds of M items, Hebrew and Arabic in turn,
+ * A farm of RSS feeds on loopback for benchmarks: N feeds of M items, Hebrew and Arabic in turn,
  * every 7th item about the treaty, each item linking to a small article page. Feeds carry an ETag
- * and answer 304 to it; {@link #advance()} publishes a fresh set of items in every feed. The CPU
- * its own threads spend is counted, so an in-process benchmark can leave it out.
+ * and answer 304 to it; {@link #advance()} publishes a fresh set of items in every feed. The feeds
+ * can be spread over H hosts, 127.0.0.1 … 127.0.0.H (feed f on host 1 + f mod H), as real outlets
+ * are, so a reader's per-host connection limits act as they would on the web; each host has its own
+ * listening socket, never one on the wildcard address. The CPU its own threads spend is counted, so
+ * an in-process benchmark can leave it out.
  */
 public final class FeedFarm implements AutoCloseable {
     private static final DateTimeFormatter RFC_822 = DateTimeFormatter.RFC_1123_DATE_TIME;
     private static final ZonedDateTime EPOCH = ZonedDateTime.of(2026, 11, 1, 8, 0, 0, 0, ZoneOffset.UTC);
 
+    /** 127.0.0.0/8 is loopback; .255 is left alone as a broadcast-looking address. */
+    public static final int MAX_HOSTS = 254;
+    private static final int BIND_ATTEMPTS = 20;
+
     private final int feeds;
     private final int items;
+    private final int hosts;
     private final Lines he = Lines.load("he");
     private final Lines ar = Lines.load("ar");
-    private final HttpServer server;
+    private final List<HttpServer> servers;
     private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "feed-farm");
         t.setDaemon(true);
@@ -48,24 +57,76 @@ public final class FeedFarm implements AutoCloseable {
     private final AtomicInteger generation = new AtomicInteger();
     private volatile byte[][] bodies;
 
+    /** All feeds on 127.0.0.1. */
     public FeedFarm(int feeds, int items, int port) throws IOException {
-        // Without it the JDK server's header and body writes meet delayed ACKs: 40 ms per keep-alive request.
+        this(feeds, items, port, 1);
+    }
+
+    /** Feeds spread over 127.0.0.1 … 127.0.0.{@code hosts}, all on one port (0: a free one). */
+    public FeedFarm(int feeds, int items, int port, int hosts) throws IOException {
+        if (hosts < 1 || hosts > MAX_HOSTS) {
+            throw new IllegalArgumentException("hosts must be 1 to " + MAX_HOSTS + " (127.0.0.1 … 127.0.0." + MAX_HOSTS + "), not " + hosts);
+        }
+        // The JDK server writes a response's headers and its body separately; with Nagle on, the body
+        // waits for the client's delayed ACK of the headers: 40 ms per keep-alive request. Read once,
+        // when the first HttpServer of the JVM is made.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         this.feeds = feeds;
         this.items = items;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
-        server.setExecutor(workers);
-        server.createContext("/", this::handle);
+        this.hosts = hosts;
+        this.servers = bindAll(port);
         this.bodies = render(0); // links name the port, known once bound
-        server.start();
+        for (HttpServer server : servers) {
+            server.setExecutor(workers);
+            server.createContext("/", this::handle);
+            server.start();
+        }
+    }
+
+    /** One server per host address, all on the same port; with port 0, the port the first one got. */
+    private List<HttpServer> bindAll(int port) throws IOException {
+        BindException last = null;
+        for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
+            List<HttpServer> bound = new ArrayList<>();
+            try {
+                int p = port;
+                for (int h = 1; h <= hosts; h++) {
+                    HttpServer server = HttpServer.create(new InetSocketAddress(hostAddress(h), p), 256);
+                    bound.add(server);
+                    p = server.getAddress().getPort();
+                }
+                return bound;
+            } catch (BindException e) {
+                bound.forEach(s -> s.stop(0));
+                if (port != 0) throw e; // the port the user asked for is taken on one of the hosts
+                last = e; // the free port of 127.0.0.1 was taken on another host; try another
+            }
+        }
+        throw last;
+    }
+
+    private static InetAddress hostAddress(int host) throws IOException {
+        InetAddress address = InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) host});
+        if (!address.isLoopbackAddress()) throw new IllegalStateException(address + " is not loopback");
+        return address;
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return servers.get(0).getAddress().getPort();
+    }
+
+    /** How many distinct hosts the feeds are spread over. */
+    public int hosts() {
+        return hosts;
+    }
+
+    /** The host feed {@code feed} and its articles are served from, e.g. {@code 127.0.0.7:18080}. */
+    String hostOf(int feed) {
+        return "127.0.0." + (1 + feed % hosts) + ":" + port();
     }
 
     String feedUrl(int feed) {
-        return "http://127.0.0.1:" + port() + "/feeds/" + feed + ".xml";
+        return "http://" + hostOf(feed) + "/feeds/" + feed + ".xml";
     }
 
     /** A feeds.yaml listing every feed of the farm. */
@@ -159,7 +220,7 @@ public final class FeedFarm implements AutoCloseable {
                 .append(language(feed)).append("</language>\n");
         for (int i = 0; i < items; i++) {
             boolean onTopic = i % 7 == 0;
-            String link = "http://127.0.0.1:" + port() + "/articles/" + gen + "/" + feed + "/" + i + ".html";
+            String link = "http://" + hostOf(feed) + "/articles/" + gen + "/" + feed + "/" + i + ".html";
             sb.append("<item><title>").append(escape(title(l, onTopic, feed, i))).append("</title><link>").append(link)
                     .append("</link><guid isPermaLink=\"false\">farm-").append(gen).append('-').append(feed).append('-').append(i)
                     .append("</guid><pubDate>").append(RFC_822.format(EPOCH.plusMinutes(gen * 1000L + i)))
@@ -196,7 +257,7 @@ public final class FeedFarm implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        servers.forEach(s -> s.stop(0));
         workers.shutdownNow();
     }
 
