@@ -89,12 +89,15 @@ public final class Reader {
         List<Participant> participants = participants(parties, names, tokens);
         // "arrived in Tehran to hold trilateral talks": the visit is part of the talks the setting's word qualifies
         // (the talks noun so qualified: "discussed the nuclear deal" is a topic, it makes no meeting trilateral)
+        java.util.Map<String, Optional<LocalDate>> dates = new java.util.HashMap<>(4);
         boolean trilateralTalks = stages.stream().anyMatch(m -> m.stage().id().equals(TALKS) && m.tense() == Tense.UNMARKED && inSetting(m, hits, cues));
         for (Gazetteer.StageMatch m : stages) {
-            Tense tense = tense(m, tokens, cues, text, published, stages);
+            Tense tense = tense(m, tokens, cues, text, published, stages, dates);
             Optional<Gazetteer.Name> place = place(names, tokens, m);
             if (m.arrival() && place.isEmpty()) continue;
-            Optional<LocalDate> date = Dates.find(text, published, tense.upcoming());
+            // one date search per sentence and reading (to come or done), however many predicates it has: it is the costliest step
+            boolean ahead = tense.upcoming();
+            Optional<LocalDate> date = dates.computeIfAbsent(ahead ? COMING : DONE_DATE, a -> Dates.find(text, published, ahead));
             frames.add(new Frame(m.phrase(), Optional.of(m.stage()), tense, near(m, parties, names, tokens, participants),
                     Optional.ofNullable(topic), place, date, text, part, m.arrival(),
                     inSetting(m, hits, cues) || m.stage().id().equals(TALKS) && trilateralTalks));
@@ -155,6 +158,8 @@ public final class Reader {
     }
 
     static final String TALKS = "talks";
+    /** A sentence's date searches, each done once: as written, and resolved for an event done or to come. */
+    private static final String EXPLICIT = "explicit", DONE_DATE = "done", COMING = "coming";
     /** How far after a bare وقّع its agreement stands (the two presidents between), in tokens. */
     static final int SIGN_OBJECT_REACH = 16;
     /** How far after its predicate a third country may stand and still take part in it, in tokens. */
@@ -334,7 +339,7 @@ public final class Reader {
 
     /** The tense the sentence gives a stage form: negated, hoped, recalled, or as the form says. */
     private Tense tense(Gazetteer.StageMatch m, List<String> tokens, List<PhraseMatcher.Match<Gazetteer.Cue>> cues, String text,
-                        Optional<LocalDate> published, List<Gazetteer.StageMatch> stages) {
+                        Optional<LocalDate> published, List<Gazetteer.StageMatch> stages, java.util.Map<String, Optional<LocalDate>> dates) {
         Tense tense = m.tense();
         for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
             boolean before = c.end() <= m.start() && m.start() - c.end() <= CUE_REACH;
@@ -405,7 +410,8 @@ public final class Reader {
             if (c.label() == Gazetteer.Cue.PAST && near) return Tense.PAST;
         }
         if (tense == Tense.DONE && published.isPresent()) {
-            Optional<LocalDate> date = Dates.find(text);
+            // the sentence's own date as written (done reading), searched once per sentence
+            Optional<LocalDate> date = dates.computeIfAbsent(EXPLICIT, a -> Dates.find(text));
             if (date.isPresent() && date.get().isBefore(published.get().minusDays(STALE_DAYS))) return Tense.PAST;
         }
         return tense;
