@@ -24,11 +24,36 @@ import java.util.concurrent.Executors;
  */
 final class PublishingFarm implements AutoCloseable {
     private static final DateTimeFormatter RFC_822 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
-    // fields of cooperation, Arabic and Hebrew in the same order
-    private static final String[] AR = {"السكك الحديدية", "الطاقة النووية", "الغاز الطبيعي", "الزراعة", "المصارف", "الطيران المدني",
-        "الصحة", "التعليم العالي", "الفضاء", "النفط", "الموانئ", "السياحة", "الاتصالات", "الصناعات الدوائية", "الجمارك", "الثقافة"};
-    private static final String[] HE = {"הרכבות", "האנרגיה הגרעינית", "הגז הטבעי", "החקלאות", "הבנקאות", "התעופה האזרחית",
-        "הבריאות", "ההשכלה הגבוהה", "החלל", "הנפט", "הנמלים", "התיירות", "התקשורת", "התרופות", "המכס", "התרבות"};
+    private static final Wording HE = Wording.load("he"), AR = Wording.load("ar");
+
+    /** The farm's words in one language, from bench/publishing.<lang>.txt. */
+    private record Wording(List<String> fields, String weather, String title, String lead) {
+        static Wording load(String lang) {
+            List<String> fields = new ArrayList<>();
+            String weather = "", title = "", lead = "";
+            try (java.io.InputStream in = PublishingFarm.class.getResourceAsStream("/bench/publishing." + lang + ".txt")) {
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    String[] kv = line.split("\t", 2);
+                    if (kv.length < 2) continue;
+                    switch (kv[0]) {
+                        case "F" -> fields.add(kv[1].strip());
+                        case "W" -> weather = kv[1].strip();
+                        case "T" -> title = kv[1].strip();
+                        case "L" -> lead = kv[1].strip();
+                        default -> { }
+                    }
+                }
+            } catch (IOException | NullPointerException e) {
+                throw new IllegalStateException("bench/publishing." + lang + ".txt is missing from the build", e);
+            }
+            return new Wording(List.copyOf(fields), weather, title, lead);
+        }
+
+        String fill(String template, String field, int n, long a, long b, long c) {
+            return template.replace("{field}", field).replace("{n}", String.valueOf(n)).replace("{a}", String.valueOf(a))
+                    .replace("{b}", String.valueOf(b)).replace("{c}", String.valueOf(c));
+        }
+    }
 
     private record Item(int number, String title, String lead, Instant published) {}
 
@@ -46,7 +71,7 @@ final class PublishingFarm implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true"); // see FeedFarm
         this.feeds = feeds;
         for (int f = 0; f < feeds; f++) {
-            Item old = new Item(-1 - f, language(f).equals("he") ? "מזג האוויר מחר" : "حالة الطقس غدا", "", Instant.parse("2026-01-01T08:00:00Z"));
+            Item old = new Item(-1 - f, (language(f).equals("he") ? HE : AR).weather(), "", Instant.parse("2026-01-01T08:00:00Z"));
             items.add(new ArrayList<>(List.of(old)));
         }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
@@ -70,15 +95,10 @@ final class PublishingFarm implements AutoCloseable {
 
     /** Publishes item {@code number} in {@code feed} now. */
     synchronized void publish(int feed, int number, Instant now) {
-        String field = (language(feed).equals("he") ? HE : AR)[number % AR.length];
+        Wording w = language(feed).equals("he") ? HE : AR;
+        String field = w.fields().get(number % w.fields().size());
         long a = 1000 + (number * 7919L) % 90000, b = 10 + (number * 104729L) % 900, c = 2 + number % 40;
-        Item item = language(feed).equals("he")
-                ? new Item(number, "רוסיה ואיראן חתמו על הסכם לשיתוף פעולה בתחום " + field + " (" + number + ")",
-                        "רוסיה ואיראן חתמו היום על הסכם חדש לשיתוף פעולה בתחום " + field + " במסגרת הסכם השותפות האסטרטגית, בשווי " + a
-                                + " מיליון רובל, ל-" + c + " שנים, ובו " + b + " פרויקטים.", now)
-                : new Item(number, "روسيا وإيران توقعان اتفاقية للتعاون في مجال " + field + " (" + number + ")",
-                        "وقعت روسيا وإيران اليوم اتفاقية جديدة للتعاون في مجال " + field + " في إطار معاهدة الشراكة الاستراتيجية الشاملة، بقيمة "
-                                + a + " مليون روبل، لمدة " + c + " عاما، وتشمل " + b + " مشروعا.", now);
+        Item item = new Item(number, w.fill(w.title(), field, number, a, b, c), w.fill(w.lead(), field, number, a, b, c), now);
         items.get(feed).add(0, item);
         while (byNumber.size() <= number) byNumber.add(null);
         byNumber.set(number, item);
