@@ -7,22 +7,12 @@ import static org.awaitility.Awaitility.await;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.treatywatch.bot.FakeBotApi;
-import org.treatywatch.config.FeedDef;
-import org.treatywatch.store.ChatStore;
 import org.treatywatch.store.Db;
-import org.treatywatch.store.FeedStore;
 import org.treatywatch.store.OutboxRow;
 import org.treatywatch.store.OutboxStore;
-import org.treatywatch.store.PollRecorder;
-import org.treatywatch.store.StoredItem;
 
 /**
  * The real service in its own JVM, killed with SIGKILL while it fans an alert out, then restarted:
@@ -39,20 +29,7 @@ class KillNineTest {
     void killDashNineDuringFanOutLosesNothingAndDuplicatesAtMostOne() throws Exception {
         String db = "jdbc:h2:file:" + dir.resolve("db");
         Path yaml = TestFiles.feedsYaml(dir, "quiet", "file://" + dir.resolve("none.xml"), "ar", "24h");
-        try (Db d = Db.open(db)) {
-            new FeedStore(d).add(new FeedDef("f", "F", "https://e.org/rss", FeedDef.Kind.RSS, "ar", Duration.ofHours(1), true,
-                    Optional.empty()), "bot");
-            ChatStore chats = new ChatStore(d);
-            Map<Long, String> bodies = new HashMap<>();
-            for (long c = 1; c <= CHATS; c++) {
-                chats.ensure(c, "ar", "private");
-                chats.subscribeTopic(c);
-                bodies.put(c, "🔔 alert for " + c);
-            }
-            new PollRecorder(d).record("f", List.of(new PollRecorder.NewItem(
-                    new StoredItem(0, "f", "g1", "https://e.org/1", "t", null, "ar", StoredItem.RELEVANT, 1, "x"), bodies)),
-                    Instant.now());
-        }
+        SigtermTest.queueAlertForEveryChat(db, "https://e.org/rss", CHATS);
         try (FakeBotApi api = new FakeBotApi(TOKEN)) {
             Process first = start(api, db, yaml, "first");
             try {

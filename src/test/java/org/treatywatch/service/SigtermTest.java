@@ -49,7 +49,7 @@ class SigtermTest {
                     new TestFiles.RssItem("1", "news of the day", web.url("/1"), "nothing about the treaty"))));
             Path yaml = TestFiles.feedsYaml(dir, "busy", web.url("/feed.xml"), "ar", "5s");
             web.serve("/quiet.xml", "application/rss+xml", TestFiles.rss(List.of()));
-            queueAlertForEveryChat(db, web.url("/quiet.xml"));
+            queueAlertForEveryChat(db, web.url("/quiet.xml"), CHATS);
 
             Process service = start(api, db, yaml);
             Path log = dir.resolve("service.log");
@@ -73,15 +73,16 @@ class SigtermTest {
         }
     }
 
-    private static void queueAlertForEveryChat(String db, String feedUrl) {
+    /** A feed, {@code chats} subscribed chats and one relevant item with an alert queued for each of them. */
+    static void queueAlertForEveryChat(String db, String feedUrl, int chats) {
         try (Db d = Db.open(db)) {
             new FeedStore(d).add(new FeedDef("f", "F", feedUrl, FeedDef.Kind.RSS, "ar", Duration.ofHours(1), true,
                     Optional.empty()), "bot");
-            ChatStore chats = new ChatStore(d);
+            ChatStore store = new ChatStore(d);
             Map<Long, String> bodies = new HashMap<>();
-            for (long c = 1; c <= CHATS; c++) {
-                chats.ensure(c, "ar", "private");
-                chats.subscribeTopic(c);
+            for (long c = 1; c <= chats; c++) {
+                store.ensure(c, "ar", "private");
+                store.subscribeTopic(c);
                 bodies.put(c, "🔔 alert for " + c);
             }
             new PollRecorder(d).record("f", List.of(new PollRecorder.NewItem(
