@@ -141,7 +141,7 @@ public final class FeedsFile {
 
         String language = text(fields, "language").orElse("");
         if (!LANGUAGES.contains(language)) {
-            error(fields.getOrDefault("language", node), "language \"" + language + "\" must be he, ar or en");
+            error(fields.getOrDefault("language", node), "language \"" + language + "\" must be he, ar, en, ru or fa");
         }
 
         Duration interval = Duration.ofMinutes(10);

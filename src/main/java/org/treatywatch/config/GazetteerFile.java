@@ -15,8 +15,10 @@ import org.treatywatch.read.Gazetteer;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Loads templates/gazetteer.yaml (people, places, stages in he/ar/en). A missing or broken file is
- * reported and the copy built into the jar is used.
+ * Loads templates/gazetteer.yaml (people, places, stages in he/ar/en) and, merged into it, the
+ * files that add a source language's forms (gazetteer.ru.yaml, gazetteer.fa.yaml: the same keys,
+ * their lists appended, new entries added). A missing or broken file is reported and the copy
+ * built into the jar is used.
  */
 public final class GazetteerFile {
     private static final Logger log = LoggerFactory.getLogger(GazetteerFile.class);
@@ -24,27 +26,77 @@ public final class GazetteerFile {
 
     private GazetteerFile() {}
 
+    /** The source languages whose forms live in a file of their own beside gazetteer.yaml. */
+    static final List<String> OVERLAYS = List.of("ru", "fa");
+
     public static Gazetteer load(Path templatesDir) {
-        Path p = templatesDir.resolve(FILE);
+        List<String> texts = new ArrayList<>();
+        texts.add(read(templatesDir, FILE));
+        for (String lang : OVERLAYS) texts.add(read(templatesDir, "gazetteer." + lang + ".yaml"));
+        try {
+            return parse(texts.toArray(String[]::new));
+        } catch (RuntimeException | StackOverflowError e) {
+            log.error("templates/gazetteer: {} — using the built-in gazetteer", e.getMessage());
+        }
+        List<String> builtIn = new ArrayList<>();
+        builtIn.add(builtIn(FILE));
+        for (String lang : OVERLAYS) builtIn.add(builtIn("gazetteer." + lang + ".yaml"));
+        return parse(builtIn.toArray(String[]::new));
+    }
+
+    // The file in the templates folder, else the copy in the jar; an overlay may be missing ("").
+    private static String read(Path templatesDir, String file) {
+        Path p = templatesDir.resolve(file);
         if (Files.isRegularFile(p)) {
             try {
-                return parse(Files.readString(p, StandardCharsets.UTF_8));
-            } catch (IOException | RuntimeException | StackOverflowError e) {
-                log.error("templates/{}: {} — using the built-in gazetteer", FILE, e.getMessage());
+                return Files.readString(p, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                log.error("templates/{}: {} — using the built-in copy", file, e.getMessage());
             }
         }
-        try (InputStream in = GazetteerFile.class.getResourceAsStream("/templates/" + FILE)) {
-            if (in == null) return Gazetteer.empty();
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        return builtIn(file);
+    }
+
+    private static String builtIn(String file) {
+        try (InputStream in = GazetteerFile.class.getResourceAsStream("/templates/" + file)) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the built-in gazetteer", e);
+            throw new IllegalStateException("cannot read the built-in " + file, e);
+        }
+    }
+
+    /** Parses gazetteer.yaml, then merges each overlay into it: maps key by key, lists appended. */
+    @SuppressWarnings("unchecked")
+    static Gazetteer parse(String... yamls) {
+        Map<String, Object> merged = null;
+        for (String yaml : yamls) {
+            if (yaml == null || yaml.isBlank()) continue;
+            Object root = new Yaml(YamlLimits.options()).load(yaml);
+            if (!(root instanceof Map<?, ?> map)) throw new IllegalArgumentException("expected people:, places: and stages:");
+            if (merged == null) merged = (Map<String, Object>) map;
+            else merge(merged, (Map<String, Object>) map);
+        }
+        return merged == null ? Gazetteer.empty() : build(merged);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void merge(Map<String, Object> into, Map<String, Object> more) {
+        for (var e : more.entrySet()) {
+            Object have = into.get(e.getKey());
+            if (have instanceof Map<?, ?> m && e.getValue() instanceof Map<?, ?> add) {
+                merge((Map<String, Object>) m, (Map<String, Object>) add);
+            } else if (have instanceof List<?> l && e.getValue() instanceof List<?> add) {
+                List<Object> both = new ArrayList<>(l);
+                both.addAll(add);
+                into.put(e.getKey(), both);
+            } else if (have == null) {
+                into.put(e.getKey(), e.getValue());
+            } // a name or a side already given stays: an overlay adds forms, it does not rename
         }
     }
 
     @SuppressWarnings("unchecked")
-    static Gazetteer parse(String yaml) {
-        Object root = new Yaml(YamlLimits.options()).load(yaml);
-        if (!(root instanceof Map<?, ?> map)) throw new IllegalArgumentException("expected people:, places: and stages:");
+    private static Gazetteer build(Map<String, Object> map) {
         Gazetteer g = new Gazetteer();
         addNames(g, (Map<String, Object>) map.get("countries"), Gazetteer.Kind.COUNTRY);
         addNames(g, (Map<String, Object>) map.get("people"), Gazetteer.Kind.PERSON);

@@ -1,6 +1,11 @@
 package org.treatywatch.read;
 
+import com.ibm.icu.util.Calendar;
+import com.ibm.icu.util.PersianCalendar;
+import com.ibm.icu.util.TimeZone;
 import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,13 +20,17 @@ import org.treatywatch.text.Clitics;
 import org.treatywatch.text.Normalizer;
 
 /**
- * Dates written in Hebrew, Arabic or English news text: explicit (day, month name, year; ISO
- * 2025-01-17; day and month in the publication's year) or relative to the publication day
+ * Dates written in Hebrew, Arabic, Russian, Persian or English news text: explicit (day, month name,
+ * year, Persian dates in the Solar Hijri calendar too; ISO 2025-01-17; day and month in the
+ * publication's year) or relative to the publication day
  * ("today", "yesterday", "on Friday", "next week").
  */
 public final class Dates {
     /** Month names by normalized form, from lexicon/months.txt (Hebrew, Arabic — both calendars' names — and English). */
-    private static final Map<String, Integer> MONTHS = loadMonths();
+    private static final Map<String, Integer> MONTHS = loadMonths("/lexicon/months.txt", 0);
+    /** Solar Hijri month names (lexicon/solar-months.txt), numbered from SOLAR + 1: Iranian outlets date news in them. */
+    private static final int SOLAR = 100;
+    private static final Map<String, Integer> SOLAR_MONTHS = loadMonths("/lexicon/solar-months.txt", SOLAR);
 
     // Day, month name (one or two words, perhaps with a clitic), year.
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("\\b(\\d{1,2})\\s+(\\p{L}+(?:\\s\\p{L}+)?)\\s*[,\\u060C]?\\s+(\\d{4})\\b");
@@ -73,7 +82,8 @@ public final class Dates {
         while (m.find()) {
             Integer month = month(m.group(2));
             if (month != null) {
-                Optional<LocalDate> d = date(String.valueOf(published.getYear()), String.valueOf(month), m.group(1));
+                Optional<LocalDate> d = month > SOLAR ? solar(solarYear(published), month - SOLAR, m.group(1))
+                        : date(String.valueOf(published.getYear()), String.valueOf(month), m.group(1));
                 if (d.isPresent()) return d;
             }
         }
@@ -88,7 +98,8 @@ public final class Dates {
         while (m.find()) {
             Integer month = month(m.group(2));
             if (month != null) {
-                Optional<LocalDate> d = date(m.group(3), String.valueOf(month), m.group(1));
+                Optional<LocalDate> d = month > SOLAR ? solar(Integer.parseInt(m.group(3)), month - SOLAR, m.group(1))
+                        : date(m.group(3), String.valueOf(month), m.group(1));
                 if (d.isPresent()) return d;
             }
         }
@@ -99,7 +110,7 @@ public final class Dates {
     private static Integer month(String words) {
         for (String candidate : new String[] {words, words.split("\\s")[0]}) {
             for (String reading : Clitics.readings(candidate)) {
-                Integer m = MONTHS.get(reading);
+                Integer m = MONTHS.getOrDefault(reading, SOLAR_MONTHS.get(reading));
                 if (m != null) return m;
             }
         }
@@ -129,14 +140,37 @@ public final class Dates {
         }
     }
 
-    private static Map<String, Integer> loadMonths() {
+    private static Map<String, Integer> loadMonths(String resource, int first) {
         Map<String, Integer> out = new HashMap<>();
-        int month = 0;
-        for (String line : resourceLines("/lexicon/months.txt")) {
+        int month = first;
+        for (String line : resourceLines(resource)) {
             month++;
             for (String name : line.split("\\|")) out.put(Normalizer.forMatching(name.strip()), month);
         }
         return out;
+    }
+
+    /** A Solar Hijri day (1403, month 10, day 28) as its Gregorian date (2025-01-17), through ICU's calendar. */
+    private static Optional<LocalDate> solar(int year, int month, String day) {
+        int d;
+        try {
+            d = Integer.parseInt(day);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        if (year < 1380 || year > 1480 || d < 1 || d > 31 || (month > 6 && d > 30)) return Optional.empty();
+        PersianCalendar c = new PersianCalendar(TimeZone.GMT_ZONE);
+        c.clear();
+        c.set(year, month - 1, d);
+        LocalDate g = Instant.ofEpochMilli(c.getTimeInMillis()).atZone(ZoneOffset.UTC).toLocalDate();
+        return date(String.valueOf(g.getYear()), String.valueOf(g.getMonthValue()), String.valueOf(g.getDayOfMonth()));
+    }
+
+    /** The Solar Hijri year a Gregorian day falls in. */
+    private static int solarYear(LocalDate day) {
+        PersianCalendar c = new PersianCalendar(TimeZone.GMT_ZONE);
+        c.setTimeInMillis(day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+        return c.get(Calendar.EXTENDED_YEAR);
     }
 
     private static Optional<LocalDate> date(String y, String m, String d) {

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The readings of a token with its proclitics removed: וברוסיה → ברוסיה, רוסיה; والمعاهدة →
- * المعاهده, معاهده. Callers keep a reading only if their lexicon knows it, so stripping is never
- * trusted on its own (ברית is not רית unless a lexicon says רית is a word).
+ * المعاهده, معاهده; Persian plural and ezafe endings too (روس‌ها → روس); a Russian word and its
+ * marked stem ({@link RussianStems}). Callers keep a reading only if their lexicon knows it, so
+ * stripping is never trusted on its own (ברית is not רית unless a lexicon says רית is a word).
  */
 public final class Clitics {
     private static final String HEBREW_PREFIX_LETTERS = "והבלמשכ";
@@ -15,6 +16,8 @@ public final class Clitics {
         "وبال", "وكال", "وفال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال",
         "وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك", "س"
     };
+    // Persian plural (ها, های) and the ezafe or indefinite ای/یی after a vowel, as normalized (ی → ي)
+    private static final String[] PERSIAN_SUFFIXES = {"هاي", "ها", "اي", "يي"};
     private static final int MIN_STEM = 2;
 
     private Clitics() {}
@@ -50,7 +53,16 @@ public final class Clitics {
                     if (!out.contains(stem)) out.add(stem);
                 }
             }
+            for (String suffix : PERSIAN_SUFFIXES) {
+                if (token.endsWith(suffix) && token.length() - suffix.length() > MIN_STEM) {
+                    String stem = token.substring(0, token.length() - suffix.length());
+                    if (!out.contains(stem)) out.add(stem);
+                    break;
+                }
+            }
             out.sort((a, b) -> b.length() - a.length());
+        } else if (RussianStems.isCyrillic(token)) {
+            out.add(RussianStems.stem(token));
         }
         return out;
     }

@@ -3,7 +3,7 @@ package org.treatywatch.text;
 /**
  * Folds text into the form used for matching; the displayed text keeps its original form.
  * Arabic: no tashkeel or tatweel, one alef, ى→ي, ة→ه, Persian ی/ک → ي/ك. Hebrew: no niqqud,
- * one geresh and one gershayim, maqaf → space. Digits → ASCII, Latin lower-cased.
+ * one geresh and one gershayim, maqaf → space. Russian: ё → е. Digits → ASCII, Latin and Cyrillic lower-cased.
  */
 public final class Normalizer {
     private static final com.ibm.icu.text.Normalizer2 NFKC = com.ibm.icu.text.Normalizer2.getNFKCInstance();
@@ -52,6 +52,7 @@ public final class Normalizer {
             case '\u0698': return '\u0632';                                              // ژ → ز
             case '\u06AF': return '\u0643';                                              // گ → ك
             case '\u05BE': return ' ';                                                   // maqaf
+            case '\u0451': case '\u0401': return '\u0435';                             // ё → е (Russian writes both)
             case '\u05F3': case '\u2019': case '\u2018': case '`': case '\u00B4': return '\'';
             case '\u05F4': case '\u201C': case '\u201D': case '\u201E': return '"';
             default:

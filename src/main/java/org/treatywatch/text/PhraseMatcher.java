@@ -9,7 +9,8 @@ import java.util.Map;
  * Finds known phrases in a token list, each token read with its clitics removed (the least
  * stripped reading the matcher knows wins, so ברית is never ב + רית). A phrase is one or more
  * words; a trailing {@code *} on a one-word phrase matches any ending. A phrase added as a name
- * also matches other spellings with the same {@link NameKey} (transliterated names vary).
+ * also matches other spellings with the same {@link NameKey} (transliterated names vary). A Russian
+ * word also matches the word in any case ({@link RussianStems}), after its own spelling.
  *
  * @param <T> what a phrase stands for (a concept, a person, a stage ...)
  */
@@ -17,9 +18,10 @@ public final class PhraseMatcher<T> {
     /** A phrase found at tokens [start, end). */
     public record Match<T>(T label, String phrase, int start, int end) {}
 
-    private record Phrase<T>(T label, String text, String[] words, String[] keys, boolean openEnd) {
+    private record Phrase<T>(T label, String text, String[] words, String[] stems, String[] keys, boolean openEnd) {
         boolean wordMatches(int k, String reading, boolean last) {
             if (reading.equals(words[k]) || (last && openEnd && reading.startsWith(words[k]))) return true;
+            if (stems[k] != null && reading.equals(stems[k])) return true;
             return keys != null && !keys[k].isEmpty() && keys[k].equals(NameKey.of(reading));
         }
     }
@@ -41,9 +43,15 @@ public final class PhraseMatcher<T> {
         List<String> words = Tokenizer.normalizedTokens(text);
         if (words.isEmpty()) return false;
         String[] keys = name && !open ? words.stream().map(NameKey::of).toArray(String[]::new) : null;
-        Phrase<T> p = new Phrase<>(label, raw.strip(), words.toArray(String[]::new), keys, open);
+        String[] stems = new String[words.size()];
+        for (int k = 0; k < stems.length; k++) {
+            boolean openWord = open && k == stems.length - 1; // "договор*" already takes any ending
+            if (!openWord && RussianStems.isCyrillic(words.get(k))) stems[k] = RussianStems.stem(words.get(k));
+        }
+        Phrase<T> p = new Phrase<>(label, raw.strip(), words.toArray(String[]::new), stems, keys, open);
         if (open && words.size() == 1) openSingles.add(p);
         else byFirstWord.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(p);
+        if (stems[0] != null) byFirstWord.computeIfAbsent(stems[0], k -> new ArrayList<>()).add(p);
         if (keys != null && !keys[0].isEmpty()) byFirstKey.computeIfAbsent(keys[0], k -> new ArrayList<>()).add(p);
         return true;
     }

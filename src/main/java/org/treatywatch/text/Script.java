@@ -2,7 +2,7 @@ package org.treatywatch.text;
 
 /** Which writing system a letter belongs to, as far as matching cares. */
 public enum Script {
-    HEBREW, ARABIC, LATIN, OTHER;
+    HEBREW, ARABIC, CYRILLIC, LATIN, OTHER;
 
     public static Script of(int codePoint) {
         if (codePoint >= 0x05D0 && codePoint <= 0x05F2) return HEBREW;
@@ -10,6 +10,7 @@ public enum Script {
                 || (codePoint >= 0xFB50 && codePoint <= 0xFDFF) || (codePoint >= 0xFE70 && codePoint <= 0xFEFF)) {
             return ARABIC;
         }
+        if (codePoint >= 0x0400 && codePoint <= 0x04FF) return CYRILLIC;
         if (Character.isLetter(codePoint) && Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.LATIN) {
             return LATIN;
         }

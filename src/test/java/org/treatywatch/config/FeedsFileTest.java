@@ -103,7 +103,7 @@ class FeedsFileTest {
                 "feeds.yaml:9: feed \"no-unit\": interval \"10\" needs a unit, e.g. 10m",
                 "feeds.yaml:10: id \"Bad_Id\" may use only a-z, 0-9 and '-'",
                 "feeds.yaml:11: url \"ftp://example.org/x\" must be an http(s) or file: URL",
-                "feeds.yaml:12: language \"fr\" must be he, ar or en",
+                "feeds.yaml:12: language \"fr\" must be he, ar, en, ru or fa",
                 "feeds.yaml:13: feed \"page-feed\" is kind: page and needs 'links:' (a CSS selector such as \"h3 a\")",
                 "feeds.yaml:17: id \"good-one\" is used twice; ids must be unique");
         assertThat(loaded.errors()).anyMatch(e -> e.startsWith("feeds.yaml:23: unknown key 'intervall'"));
