@@ -15,14 +15,16 @@ import java.util.regex.Pattern;
 /**
  * Turns fetched bytes into text (a gzip file's after unpacking it, see {@link GzipBody}): a BOM first, then the HTTP header, then the XML prolog or HTML
  * meta; a declared charset that does not fit the bytes (UTF-8 that is not UTF-8) is replaced by
- * ICU's detection, which tells windows-1256 from windows-1255 and the ISO-8859 sets.
+ * ICU's detection, which tells windows-1256 from windows-1255 and the ISO-8859 sets; Russian windows-1251
+ * and KOI8-R are told from Arabic and Hebrew by which of them makes the high bytes letters.
  */
 public final class Charsets {
     private static final Pattern HEADER_CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern XML_ENCODING = Pattern.compile("<\\?xml[^>]*encoding\\s*=\\s*[\"']([\\w.:-]+)[\"']", Pattern.CASE_INSENSITIVE);
     private static final Pattern META_CHARSET = Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
     private static final int SNIFF_BYTES = 4096;
-    private static final String[] RTL_CHARSETS = {"windows-1256", "windows-1255", "ISO-8859-6", "ISO-8859-8"};
+    /** Single-byte charsets of the news this reads: Arabic and Persian, Hebrew, Russian. */
+    private static final String[] SINGLE_BYTE_CHARSETS = {"windows-1256", "windows-1255", "ISO-8859-6", "ISO-8859-8", "windows-1251", "KOI8-R"};
 
     private Charsets() {}
 
@@ -41,8 +43,10 @@ public final class Charsets {
         if (declared.isPresent()) {
             Charset cs = declared.get();
             if (!cs.equals(StandardCharsets.UTF_8) || isValidUtf8(bytes)) {
-                // A page that says windows-1252/ISO-8859-1 but is really UTF-8 or Arabic is common.
-                if (!isLatin1Family(cs) || isAscii(bytes)) return new String(bytes, cs);
+                // A page that says windows-1252/ISO-8859-1 but is really UTF-8 or Arabic is common; so is a
+                // Persian page that says windows-1251: a single-byte label whose letters come out as noise yields
+                // to the single-byte charset that makes them words.
+                if ((!isLatin1Family(cs) || isAscii(bytes)) && !misread(bytes, cs)) return new String(bytes, cs);
             }
         }
         return new String(bytes, detect(bytes));
@@ -67,7 +71,7 @@ public final class Charsets {
     }
 
     /**
-     * Hebrew and Arabic single-byte pages are easy to tell apart by what their high bytes become:
+     * Hebrew, Arabic (Persian too) and Russian single-byte pages are easy to tell apart by what their high bytes become:
      * the right charset turns almost all of them into letters of one script. ICU alone often
      * calls a windows-1255 page Central European.
      */
@@ -77,25 +81,42 @@ public final class Charsets {
         if (high < 20) return Optional.empty();
         Charset best = null;
         double bestShare = 0;
-        for (String name : RTL_CHARSETS) {
+        for (String name : SINGLE_BYTE_CHARSETS) {
             Charset cs = Charset.forName(name);
-            String s = new String(bytes, cs);
-            int letters = 0, nonAscii = 0;
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c < 0x80) continue;
-                nonAscii++;
-                boolean hebrew = c >= '\u05D0' && c <= '\u05EA';
-                boolean arabic = c >= '\u0621' && c <= '\u064A';
-                if (name.contains("1255") || name.endsWith("8") ? hebrew : arabic) letters++;
-            }
-            double share = nonAscii == 0 ? 0 : (double) letters / nonAscii;
+            double share = letterShare(bytes, cs);
             if (share > bestShare) {
                 bestShare = share;
                 best = cs;
             }
         }
         return bestShare >= 0.8 ? Optional.of(best) : Optional.empty();
+    }
+
+    // A declared single-byte charset that turns most high bytes into anything but its own script's letters.
+    private static boolean misread(byte[] bytes, Charset declared) {
+        boolean singleByte = false;
+        for (String name : SINGLE_BYTE_CHARSETS) singleByte |= Charset.forName(name).equals(declared);
+        if (!singleByte) return false;
+        Optional<Charset> best = rightToLeftSingleByte(bytes);
+        return best.isPresent() && !best.get().equals(declared) && letterShare(bytes, declared) < 0.5;
+    }
+
+    /** The share of non-ASCII characters that are letters of the charset's own script. */
+    private static double letterShare(byte[] bytes, Charset cs) {
+        String name = cs.name();
+        boolean hebrewSet = name.contains("1255") || name.endsWith("8"), cyrillicSet = name.contains("1251") || name.startsWith("KOI8");
+        String s = new String(bytes, cs);
+        int letters = 0, nonAscii = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) continue;
+            nonAscii++;
+            boolean hebrew = c >= '\u05D0' && c <= '\u05EA';
+            boolean cyrillic = c >= '\u0401' && c <= '\u0451';
+            boolean arabic = c >= '\u0621' && c <= '\u06D3'; // Persian پ چ ژ ک گ too
+            if (hebrewSet ? hebrew : cyrillicSet ? cyrillic : arabic) letters++;
+        }
+        return nonAscii == 0 ? 0 : (double) letters / nonAscii;
     }
 
     static Optional<Charset> fromHeader(String contentType) {
