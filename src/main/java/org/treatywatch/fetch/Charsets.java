@@ -23,6 +23,7 @@ public final class Charsets {
     private static final Pattern XML_ENCODING = Pattern.compile("<\\?xml[^>]*encoding\\s*=\\s*[\"']([\\w.:-]+)[\"']", Pattern.CASE_INSENSITIVE);
     private static final Pattern META_CHARSET = Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
     private static final int SNIFF_BYTES = 4096;
+    private static final String RUSSIAN_VOWELS = "аеёиоуыэюя";
     /** Single-byte charsets of the news this reads: Arabic and Persian, Hebrew, Russian. */
     private static final String[] SINGLE_BYTE_CHARSETS = {"windows-1256", "windows-1255", "ISO-8859-6", "ISO-8859-8", "windows-1251", "KOI8-R"};
 
@@ -39,6 +40,9 @@ public final class Charsets {
         if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
             return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE);
         }
+        // Text that is valid UTF-8 beyond ASCII is UTF-8 whatever it says: a page that declares windows-1251 or
+        // windows-1256 in its meta but was served transcoded is common, and single-byte news text is almost never valid UTF-8.
+        if (!isAscii(bytes) && isValidUtf8(bytes)) return new String(bytes, StandardCharsets.UTF_8);
         Optional<Charset> declared = fromHeader(contentType).or(() -> fromDocument(bytes));
         if (declared.isPresent()) {
             Charset cs = declared.get();
@@ -106,7 +110,7 @@ public final class Charsets {
         String name = cs.name();
         boolean hebrewSet = name.contains("1255") || name.endsWith("8"), cyrillicSet = name.contains("1251") || name.startsWith("KOI8");
         String s = new String(bytes, cs);
-        int letters = 0, nonAscii = 0;
+        int letters = 0, nonAscii = 0, lower = 0, vowels = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < 0x80) continue;
@@ -115,8 +119,14 @@ public final class Charsets {
             boolean cyrillic = c >= '\u0401' && c <= '\u0451';
             boolean arabic = c >= '\u0621' && c <= '\u06D3'; // Persian پ چ ژ ک گ too
             if (hebrewSet ? hebrew : cyrillicSet ? cyrillic : arabic) letters++;
+            if (cyrillic && Character.isLowerCase(c)) lower++;
+            if (cyrillic && RUSSIAN_VOWELS.indexOf(Character.toLowerCase(c)) >= 0) vowels++;
         }
-        return nonAscii == 0 ? 0 : (double) letters / nonAscii;
+        if (nonAscii == 0) return 0;
+        // Every high byte is a Cyrillic letter in windows-1251 and KOI8-R, so any single-byte page "reads" as
+        // Cyrillic there; Russian is mostly lower case with about four vowels in ten letters, noise is not.
+        if (cyrillicSet && (letters == 0 || lower < 0.6 * letters || vowels < 0.3 * letters || vowels > 0.6 * letters)) return 0;
+        return (double) letters / nonAscii;
     }
 
     static Optional<Charset> fromHeader(String contentType) {

@@ -67,6 +67,8 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
         Frame f = main.get();
         List<Frame> retold = sameEvent(reading, f);
         for (Frame r : retold) add(people, persons(r.participants()));
+        // "the heads of state signed", الرئيسان وقعا: an event that names no one was done by those the title and lead name
+        if (people.isEmpty()) for (Frame r : reading.frames()) if (r.part() != Frame.Part.BODY) add(people, persons(r.participants()));
         Optional<EventCard> next = reading.nextEvent().map(n -> card(n, List.of(), List.of(), gazetteer, articleDate, Optional.empty()));
         boolean ahead = f.tense().upcoming();
         if (f.date().isEmpty()) {
