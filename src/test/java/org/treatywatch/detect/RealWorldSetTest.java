@@ -44,7 +44,7 @@ class RealWorldSetTest {
         TopicDetector detector = TestFiles.shippedDetector();
         Gazetteer gazetteer = TestFiles.shippedGazetteer();
         Map<String, String[]> events = events();
-        for (String lang : List.of("he", "ar")) {
+        for (String lang : List.of("he", "ar", "ru", "fa")) {
             Confusion c = new Confusion();
             int items = 0;
             EventTruth truth = new EventTruth();
