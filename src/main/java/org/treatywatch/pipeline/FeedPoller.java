@@ -31,6 +31,7 @@ import org.treatywatch.store.ItemStore;
 import org.treatywatch.store.PollRecorder;
 import org.treatywatch.store.StoredItem;
 import org.treatywatch.store.StoryStore;
+import org.treatywatch.text.Language;
 import org.treatywatch.text.OneLine;
 
 /**
@@ -305,6 +306,11 @@ public final class FeedPoller {
             article = new Article(item.title() == null || item.title().isBlank() ? article.title() : item.title(),
                     article.paragraphs(), article.published().or(item::published), article.language(),
                     article.canonicalUrl(), article.image());
+        }
+        // read in the language its letters show; the feed's only when they show none (an Arabic item in a Persian feed is Arabic)
+        String language = Language.settle(def.language(), article.language());
+        if (!language.equals(article.language())) {
+            article = new Article(article.title(), article.paragraphs(), article.published(), language, article.canonicalUrl(), article.image());
         }
         return analyzer.judge(article, def.name(), item.url());
     }
