@@ -90,7 +90,7 @@ public final class TopicDetector {
         if (windows.isEmpty()) {
             // "three Iranian satellites went up on Russian Soyuz rockets": no treaty or meeting word, yet the title
             // reports the two sides' own work as news
-            boolean pairNews = pairNewsFirst(reading) && !anotherStory(headline(sentences), true);
+            boolean pairNews = pairNewsFirst(reading) && !anotherStory(headline(sentences, 0), true);
             double s = pairNews ? threshold : 0;
             return new Relevance(pairNews, s, allConcepts(sentences), pairNews ? List.of(sentences.get(0).text()) : List.of());
         }
@@ -108,7 +108,9 @@ public final class TopicDetector {
         if (pairNews) raw = Math.max(raw, threshold);
         // "India and Iran sign the Chabahar deal" stays that pair's story even if the lead names Russia;
         // so does a headline about nuclear talks with the West, a war, or the Ukraine war.
-        if (anotherStory(headline(sentences), pairNews) || anotherPairsHeadline(reading)) raw = Math.min(raw, threshold - OTHER_PAIR_MARGIN);
+        if (anotherStory(headline(sentences, 0), pairNews) || !pairNews && warHeadline(reading, sentences) || anotherPairsHeadline(reading)) {
+            raw = Math.min(raw, threshold - OTHER_PAIR_MARGIN);
+        }
         double score = Math.round(Math.max(0, raw) * 1000) / 1000.0;
         return new Relevance(score >= threshold, score, best.concepts, List.copyOf(evidence));
     }
@@ -149,11 +151,31 @@ public final class TopicDetector {
         return f.tense() == org.treatywatch.read.Tense.UNMARKED && f.part() == Frame.Part.TITLE && f.stage().map(st -> st.order() == 0).orElse(false);
     }
 
-    /** The title (or else the first sentence) up to a dash that separates a headline from its lead. */
-    private SentenceConcepts headline(List<SentenceConcepts> sentences) {
-        String first = sentences.get(0).text();
+    /**
+     * "Russia: the war on Iran is not ours", "Moscow warns Bushehr is threatened by the strikes": a war in a headline
+     * that tells no event of the two at all (news or not, with others or not) is Russia commenting on Iran's
+     * conflict, even with both named. Page chrome before the headline is skipped.
+     */
+    private boolean warHeadline(Reading reading, List<SentenceConcepts> sentences) {
+        int at = headlineIndex(reading);
+        SentenceConcepts h = headline(sentences, at);
+        return h.has(Concept.CONFLICT) && !h.has(Concept.TREATY_STRONG)
+                && reading.sentences().get(at).frames().stream().noneMatch(Frame::ofThePair);
+    }
+
+    // A title that names no side and reports no event (a site's name, "כיכר השבת", a section label) is page chrome:
+    // the headline is the sentence after it.
+    private static int headlineIndex(Reading reading) {
+        List<SentenceReading> s = reading.sentences();
+        boolean chrome = reading.titled() && s.size() > 1 && s.get(0).frames().isEmpty() && s.get(0).parties().isEmpty();
+        return chrome ? 1 : 0;
+    }
+
+    /** The title (or else the first sentence; or the sentence at) up to a dash that separates a headline from its lead. */
+    private SentenceConcepts headline(List<SentenceConcepts> sentences, int at) {
+        String first = sentences.get(at).text();
         String headline = Sentences.headline(first);
-        return headline.equals(first) ? sentences.get(0) : analyse(headline);
+        return headline.equals(first) ? sentences.get(at) : analyse(headline);
     }
 
     private SentenceConcepts analyse(String sentence) {
