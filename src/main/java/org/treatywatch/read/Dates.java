@@ -40,7 +40,37 @@ public final class Dates {
     private static final org.treatywatch.text.PhraseMatcher<String> RELATIVE = loadRelative();
     private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})\\s+(\\p{L}+(?:\\s\\p{L}+)?)");
 
+    /** "in the year N": the year words before and after the number, from lexicon/year-words.txt. */
+    private static final Pattern YEAR = yearPattern();
+
     private Dates() {}
+
+    /**
+     * The year an event is placed in by "in the year N" (בשנת 2025, في عام 2025, в 2025 году; a Solar Hijri
+     * year, در سال ۱۴۰۳, as the Gregorian year it ends in), when the text names one.
+     */
+    public static Optional<Integer> yearOf(String text) {
+        Matcher m = YEAR.matcher(Normalizer.forMatching(text));
+        while (m.find()) {
+            int y = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+            if (y >= 1380 && y <= 1480) return Optional.of(y + 622);
+            if (y >= 2000 && y <= 2100) return Optional.of(y);
+        }
+        return Optional.empty();
+    }
+
+    private static Pattern yearPattern() {
+        String before = "", after = "";
+        for (String line : resourceLines("/lexicon/year-words.txt")) {
+            String words = String.join("|", java.util.Arrays.stream(line.substring(line.indexOf(':') + 1).split("\\|"))
+                    .map(w -> Pattern.quote(Normalizer.forMatching(w.strip()))).toList());
+            if (line.startsWith("before:")) before = words;
+            if (line.startsWith("after:")) after = words;
+        }
+        // a year word as a whole word, or with a Hebrew/Arabic proclitic (בשנת, وفي عام is two words)
+        return Pattern.compile("(?:^|[\\s\\p{P}])(?:[\\u05D1\\u05D5\\u0648\\u0641\\u0628]?(?:" + before + "))\\s+(\\d{4})(?!\\d)"
+                + "|(?<!\\d)(\\d{4})\\s+(?:" + after + ")(?![\\p{L}])");
+    }
 
     /**
      * The event's date: an explicit date first, else a relative one resolved against the

@@ -159,7 +159,7 @@ public final class Reader {
 
     static final String TALKS = "talks";
     /** A sentence's date searches, each done once: as written, and resolved for an event done or to come. */
-    private static final String EXPLICIT = "explicit", DONE_DATE = "done", COMING = "coming";
+    private static final String EXPLICIT = "explicit", DONE_DATE = "done", COMING = "coming", YEAR = "year";
     /** How far after a bare وقّع its agreement stands (the two presidents between), in tokens. */
     static final int SIGN_OBJECT_REACH = 16;
     /** How far after its predicate a third country may stand and still take part in it, in tokens. */
@@ -413,6 +413,12 @@ public final class Reader {
             // the sentence's own date as written (done reading), searched once per sentence
             Optional<LocalDate> date = dates.computeIfAbsent(EXPLICIT, a -> Dates.find(text));
             if (date.isPresent() && date.get().isBefore(published.get().minusDays(STALE_DAYS))) return Tense.PAST;
+            // "in 2025 Russia and Iran signed" read in 2026: only a year, and before the publication's
+            if (date.isEmpty() && published.get().getDayOfYear() > STALE_DAYS
+                    && dates.computeIfAbsent(YEAR, a -> Dates.yearOf(text).map(y -> LocalDate.of(y, 1, 1))).map(LocalDate::getYear)
+                        .map(y -> y < published.get().getYear()).orElse(false)) {
+                return Tense.PAST;
+            }
         }
         return tense;
     }
