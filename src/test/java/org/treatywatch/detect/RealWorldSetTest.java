@@ -74,7 +74,10 @@ class RealWorldSetTest {
         }
     }
 
-    /** Our labels of the relevant items' main events: id → {stage, tense, place}; empty when absent. */
+    /**
+     * Our labels of the relevant items' main events: id → {stage, tense, place, others}; empty when absent. The
+     * optional sixth column lists the item's other events of the story as stage/tense ("signing/past;talks/done").
+     */
     static Map<String, String[]> events() throws IOException {
         Map<String, String[]> out = new HashMap<>();
         String other = System.getenv("TREATYWATCH_REALWORLD_EVENTS");
@@ -85,14 +88,14 @@ class RealWorldSetTest {
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) continue;
             String[] f = line.split("\t", -1);
-            if (f.length >= 4) out.put(f[0].strip(), new String[] {f[1].strip(), f[2].strip(), f[3].strip()});
+            if (f.length >= 4) out.put(f[0].strip(), new String[] {f[1].strip(), f[2].strip(), f[3].strip(), f.length >= 6 ? f[5].strip() : ""});
         }
         return out;
     }
 
     /** How the alerts' stated events compare with what a reader labeled as each item's main event. */
     static final class EventTruth {
-        int alerts, main, wrong, none, places, placesRight;
+        int alerts, main, wrong, none, places, placesRight, labeledOthers, otherTrue, stale, falseStated;
         final StringBuilder misses = new StringBuilder();
 
         void add(String id, String[] want, EventCard card) {
@@ -102,6 +105,15 @@ class RealWorldSetTest {
             if (stage.equals("-")) none++;
             else if (stage.equals(want[0]) && tense.equals(want[1])) main++;
             else wrong++;
+            // with the item's other events labeled: a recalled one told as news is stale, another one told as it is is true
+            if (!want[3].isEmpty()) {
+                labeledOthers++;
+                java.util.List<String> others = java.util.Arrays.asList(want[3].split("\\s*;\\s*"));
+                boolean notMain = !stage.equals("-") && !(stage.equals(want[0]) && tense.equals(want[1]));
+                if (notMain && others.contains(stage + "/past") && tense.equals("done")) stale++;
+                else if (notMain && others.contains(stage + "/" + tense)) otherTrue++;
+                else if (notMain) falseStated++;
+            }
             if (!(stage.equals(want[0]) && tense.equals(want[1]))) {
                 misses.append("\n  event ").append(id).append(" want ").append(want[0]).append('/').append(want[1])
                         .append(" got ").append(stage).append('/').append(tense);
@@ -117,9 +129,12 @@ class RealWorldSetTest {
 
         String report(String lang) {
             if (alerts == 0) return "event truth, " + lang + ": no labeled alerts";
-            return String.format("event truth, %s: %d alerts, main event %d (%.0f %%), another or false event %d (%.0f %%), "
+            String split = labeledOthers == 0 ? "" : String.format(" (of which, among the %d with their other events labeled: "
+                    + "another true event %d, a recalled event told as news %d, false %d)", labeledOthers, otherTrue, stale,
+                    falseStated);
+            return String.format("event truth, %s: %d alerts, main event %d (%.0f %%), another or false event %d (%.0f %%)%s, "
                             + "no stage %d; place right %d of %d%s", lang, alerts, main, 100.0 * main / alerts, wrong,
-                    100.0 * wrong / alerts, none, placesRight, places, misses);
+                    100.0 * wrong / alerts, split, none, placesRight, places, misses);
         }
     }
 }
