@@ -142,8 +142,25 @@ public final class TopicDetector {
     private static boolean pairNewsFirst(Reading reading) {
         if (reading.sentences().isEmpty()) return false;
         // a trilateral summit, a war or the Ukraine war by the pair's event is that setting's story
-        return reading.sentences().get(0).frames().stream()
+        boolean title = reading.sentences().get(0).frames().stream()
                 .anyMatch(f -> (f.news() || bareTalks(f)) && f.ofThePair() && !f.has(org.treatywatch.read.Participant.THIRD) && !f.setting());
+        return title || pairNewsInLead(reading);
+    }
+
+    // "a senior IRGC commander: we bought Su-35 jets from Russia" in the lead: a done or coming event whose only
+    // parties are the two is their news, treaty word or not (a third party or a setting in the sentence keeps it out)
+    // ("the drills the three countries hold every year start on Thursday" stays the three's: not after a title with others)
+    private static boolean pairNewsInLead(Reading reading) {
+        boolean othersInTitle = reading.sentences().get(0).frames().stream().anyMatch(f -> f.has(org.treatywatch.read.Participant.THIRD));
+        if (othersInTitle) return false;
+        return reading.sentences().stream().filter(s -> s.part() == Frame.Part.LEAD).anyMatch(s -> s.parties().stream().noneMatch(
+                p -> p.equals(org.treatywatch.read.Participant.THIRD)) && !inASetting(s) && s.frames().stream().anyMatch(f -> f.news() && f.ofThePair()
+                        && !f.has(org.treatywatch.read.Participant.THIRD) && !f.setting() && f.stage().map(st -> st.order() > 0).orElse(false)));
+    }
+
+    private static boolean inASetting(SentenceReading s) {
+        SentenceConcepts c = SentenceConcepts.of(s.text(), s.parties());
+        return c.has(Concept.MULTILATERAL) || c.has(Concept.CONFLICT) || c.has(Concept.UKRAINE_WAR) || c.otherPair();
     }
 
     // "Araghchi's visit to Moscow to consult the Russian president": a title's bare visit or meeting of the two
