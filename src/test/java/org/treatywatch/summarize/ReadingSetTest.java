@@ -53,6 +53,11 @@ class ReadingSetTest {
         check("ar");
     }
 
+    @Test
+    void russian() {
+        check("ru");
+    }
+
     private void check(String lang) {
         Gazetteer g = TestFiles.shippedGazetteer();
         TopicDetector detector = TestFiles.shippedDetector();
