@@ -54,6 +54,11 @@ class ReadingSetTest {
         check("ar");
     }
 
+    @Test
+    void russian() {
+        check("ru");
+    }
+
     private void check(String lang) {
         List<Row> rows = rows(lang);
         assertThat(rows).hasSizeGreaterThanOrEqualTo(60);
