@@ -3,11 +3,10 @@ package org.treatywatch.extract;
 import org.treatywatch.text.Normalizer;
 
 /** The labels outlets put on page furniture: "read also", "related articles", "share", "tags" ... */
-final class Boilerplate {
+public final class Boilerplate {
     // Before the labels: loading them squashes each.
     private static final java.util.regex.Pattern PUNCTUATION = java.util.regex.Pattern.compile("[\\p{Punct}\\s:\\u060C\\u061B…»«\"'|\\-–—]+");
 
-    /** Labels that open a block of other headlines or widgets, in Hebrew, Arabic and English (normalized). */
     /** From lexicon/boilerplate-labels.txt, normalized once. */
     private static final String[] NORMALIZED_LABELS = load();
 
@@ -38,7 +37,7 @@ final class Boilerplate {
     }
 
     /** True if a paragraph begins with a "read also" label followed by another headline. */
-    static boolean startsWithLabel(String text) {
+    public static boolean startsWithLabel(String text) {
         String head = text.length() > 1000 ? text.substring(0, 1000) : text;
         String t = squash(Normalizer.forMatching(head));
         if (t.length() >= 200) return false;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.treatywatch.extract.Boilerplate;
 import org.treatywatch.text.Mojibake;
 import org.treatywatch.text.PhraseMatcher;
 import org.treatywatch.text.Sentences;
@@ -63,6 +64,8 @@ public final class Reader {
         if (titled) out.add(sentence(Sentences.bounded(title, Sentences.MAX_SENTENCE_CHARS), Frame.Part.TITLE, published));
         int index = 0;
         for (String s : Sentences.split(body == null ? "" : body)) {
+            // "Read also: the Duma ratified …", "Самое читаемое: …" left in a feed's text is another item's headline
+            if (Boilerplate.startsWithLabel(s)) continue;
             out.add(sentence(s, index++ < Reading.LEAD_SENTENCES ? Frame.Part.LEAD : Frame.Part.BODY, published));
         }
         return new Reading(List.copyOf(out), titled);
