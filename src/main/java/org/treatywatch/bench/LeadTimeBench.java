@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +38,7 @@ public final class LeadTimeBench implements Callable<Integer> {
     private static final Pattern REPORT = Pattern.compile("/articles/([a-z]+)\\.(ru|fa|ar|he)\\.html");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
     private static final List<String> READERS = List.of("he", "ar");
+    private static final String ROW = "%-8s  %-10s  %-21s  %-5s  %-11s  %-8s  %-8s  %-9s  %-9s  %-11s  %s%n";
 
     @Option(names = "--events", defaultValue = "6", description = "events of the story replayed, 1 to 6 (default ${DEFAULT-VALUE})")
     int events;
@@ -63,8 +63,8 @@ public final class LeadTimeBench implements Callable<Integer> {
 
     /** One event's replay: times are replayed, leads in replayed minutes (positive: the reader was first). */
     record EventLead(LeadTimeline.Event event, String sourceOutlet, Instant sourceAt, String firstReportLanguage, Instant firstReportAt,
-                     Map<String, Instant> alertAt, Map<String, Double> lead, String alertedFrom, int fewestAlerts, int mostAlerts,
-                     int chatsEdited) {}
+                     Map<String, Instant> alertAt, Map<String, Double> lead, Map<String, Double> afterSource, String alertedFrom,
+                     int fewestAlerts, int mostAlerts, int chatsEdited) {}
 
     /** The replay's events, and every message the simulator accepted. */
     record Outcome(List<EventLead> events, List<BotApiSimulator.Sent> sent, List<BotApiSimulator.Sent> edited) {}
@@ -87,14 +87,7 @@ public final class LeadTimeBench implements Callable<Integer> {
             try (BenchService service = BenchService.start(scratch.path(), farm.feedsYaml(feedsInterval), api, templates, "123456:leadtime-bench-token")) {
                 service.subscribe(chats);
                 Duration baseline = service.awaitBaseline(every.multipliedBy(10).plusMinutes(2));
-                out.printf("leadtime: %d events, each first in Russian or Persian, in Arabic %.0f–%.0f and in Hebrew %.0f–%.0f replayed minutes "
-                                + "later; %d feeds every %s (%.1f replayed minutes), %d chats (half Hebrew, half Arabic readers); a replayed "
-                                + "minute every %.2f s (seed %d); every feed's baseline taken in %.1f s%n",
-                        events, LeadTimeline.ARABIC_AFTER, LeadTimeline.ARABIC_AFTER + LeadTimeline.ARABIC_SPREAD,
-                        LeadTimeline.ARABIC_AFTER + LeadTimeline.HEBREW_AFTER,
-                        LeadTimeline.ARABIC_AFTER + LeadTimeline.ARABIC_SPREAD + LeadTimeline.HEBREW_AFTER + LeadTimeline.HEBREW_SPREAD,
-                        LeadTimeline.OUTLETS.size(), feedsInterval, every.toMillis() * scale / 60_000.0, chats, 60.0 / scale, seed,
-                        baseline.toMillis() / 1000.0);
+                header(out, every, baseline);
                 out.flush();
                 long t0 = System.nanoTime();
                 Map<String, Long> publishedAt = publish(farm, plan, t0);
@@ -107,6 +100,18 @@ public final class LeadTimeBench implements Callable<Integer> {
         } finally {
             out.flush();
         }
+    }
+
+    private void header(PrintWriter out, Duration every, Duration baseline) {
+        out.printf("leadtime: %d events, each published first by a Russian or Persian source, by the other side's agency %.0f–%.0f, "
+                        + "an Arabic outlet %.0f–%.0f and a Hebrew one %.0f–%.0f replayed minutes later; %d feeds every %s (%.1f replayed "
+                        + "minutes), %d chats (Hebrew and Arabic readers in turn); a replayed minute every %.2f s (seed %d); every feed's "
+                        + "baseline taken in %.1f s%n",
+                events, LeadTimeline.OTHER_SOURCE_AFTER, LeadTimeline.OTHER_SOURCE_AFTER + LeadTimeline.OTHER_SOURCE_SPREAD,
+                LeadTimeline.ARABIC_AFTER, LeadTimeline.ARABIC_AFTER + LeadTimeline.ARABIC_SPREAD, LeadTimeline.ARABIC_AFTER + LeadTimeline.HEBREW_AFTER,
+                LeadTimeline.ARABIC_AFTER + LeadTimeline.ARABIC_SPREAD + LeadTimeline.HEBREW_AFTER + LeadTimeline.HEBREW_SPREAD,
+                LeadTimeline.OUTLETS.size(), feedsInterval, every.toMillis() * scale / 60_000.0, chats, 60.0 / scale, seed,
+                baseline.toMillis() / 1000.0);
     }
 
     private long nanosOf(double minutes) {
@@ -166,62 +171,74 @@ public final class LeadTimeBench implements Callable<Integer> {
     }
 
     private List<EventLead> leads(List<LeadTimeline.Publication> plan, Map<String, Long> publishedAt, BotApiSimulator api, long t0) {
-        List<BotApiSimulator.Sent> sent = api.sent();
         Map<Long, Map<String, String>> latest = latestTexts(api);
         List<EventLead> out = new ArrayList<>();
         for (LeadTimeline.Event e : LeadTimeline.STORY.subList(0, events)) {
             List<LeadTimeline.Publication> reports = plan.stream().filter(p -> p.event() == e).toList();
-            LeadTimeline.Publication source = reports.get(0), first = reports.get(1); // the source, then the Arabic outlet
-            double start = source.minute();
-            long firstNanos = publishedAt.get(first.article().slug());
-            Map<String, Instant> alertAt = new LinkedHashMap<>();
-            Map<String, Double> lead = new LinkedHashMap<>();
-            Map<Long, Integer> perChat = new HashMap<>();
-            String alertedFrom = "";
-            for (BotApiSimulator.Sent s : sent) {
-                Matcher m = REPORT.matcher(s.text());
-                if (!m.find() || !m.group(1).equals(e.id())) continue;
-                perChat.merge(s.chat(), 1, Integer::sum);
-                if (alertedFrom.isEmpty()) alertedFrom = m.group(2);
-                String reader = BenchService.readerLanguage(s.chat());
-                if (!alertAt.containsKey(reader)) {
-                    alertAt.put(reader, LeadTimeline.dated(e.day(), minutesOf(s.nanos() - t0), start));
-                    lead.put(reader, minutesOf(firstNanos - s.nanos()));
-                }
-            }
-            int fewest = perChat.size() < chats ? 0 : perChat.values().stream().mapToInt(Integer::intValue).min().orElse(0);
-            int most = perChat.values().stream().mapToInt(Integer::intValue).max().orElse(0);
             int edited = (int) latest.values().stream().map(m -> m.get(e.id())).filter(t -> t != null
-                    && reports.stream().skip(1).allMatch(r -> t.contains("/articles/" + r.article().slug() + ".html"))).count();
-            out.add(new EventLead(e, LeadTimeline.OUTLETS.get(source.feed()).name(),
-                    LeadTimeline.dated(e.day(), minutesOf(publishedAt.get(source.article().slug()) - t0), start), first.article().slug()
-                    .substring(e.id().length() + 1), LeadTimeline.dated(e.day(), minutesOf(firstNanos - t0), start), alertAt, lead,
-                    alertedFrom, fewest, most, edited));
+                    && reports.stream().allMatch(r -> t.contains("/articles/" + r.article().slug() + ".html"))).count();
+            out.add(lead(e, reports, publishedAt, api.sent(), t0, edited));
         }
         return out;
     }
 
+    // reports: the source's, the other side's agency's, the Arabic outlet's, the Hebrew one's, in the order published
+    private EventLead lead(LeadTimeline.Event e, List<LeadTimeline.Publication> reports, Map<String, Long> publishedAt,
+                           List<BotApiSimulator.Sent> sent, long t0, int edited) {
+        LeadTimeline.Publication source = reports.get(0);
+        LeadTimeline.Publication first = reports.stream().filter(r -> READERS.contains(r.language())).findFirst().orElseThrow();
+        long sourceNanos = publishedAt.get(source.article().slug()), firstNanos = publishedAt.get(first.article().slug());
+        Map<String, Instant> alertAt = new LinkedHashMap<>();
+        Map<String, Double> lead = new LinkedHashMap<>(), afterSource = new LinkedHashMap<>();
+        Map<Long, Integer> perChat = new HashMap<>();
+        String alertedFrom = "";
+        for (BotApiSimulator.Sent s : sent) {
+            Matcher m = REPORT.matcher(s.text());
+            if (!m.find() || !m.group(1).equals(e.id())) continue;
+            perChat.merge(s.chat(), 1, Integer::sum);
+            if (alertedFrom.isEmpty()) alertedFrom = m.group(2);
+            String reader = BenchService.readerLanguage(s.chat());
+            if (!alertAt.containsKey(reader)) {
+                alertAt.put(reader, LeadTimeline.dated(e.day(), minutesOf(s.nanos() - t0), source.minute()));
+                lead.put(reader, minutesOf(firstNanos - s.nanos()));
+                afterSource.put(reader, minutesOf(s.nanos() - sourceNanos));
+            }
+        }
+        int fewest = perChat.size() < chats ? 0 : perChat.values().stream().mapToInt(Integer::intValue).min().orElse(0);
+        int most = perChat.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return new EventLead(e, LeadTimeline.OUTLETS.get(source.feed()).name(),
+                LeadTimeline.dated(e.day(), minutesOf(sourceNanos - t0), source.minute()), first.language(),
+                LeadTimeline.dated(e.day(), minutesOf(firstNanos - t0), source.minute()), alertAt, lead, afterSource, alertedFrom,
+                fewest, most, edited);
+    }
+
     private void report(PrintWriter out, Outcome o) {
-        out.println("event    day         source              at     first ar/he  alert he  alert ar  lead he      lead ar      alerts/chat  edited");
+        out.printf(ROW, "event", "day", "source", "at", "first ar/he", "alert he", "alert ar", "lead he", "lead ar", "alerts/chat", "edited");
         List<Double> leads = new ArrayList<>();
         int exact = 0;
         for (EventLead e : o.events()) {
-            out.printf("%-8s %s  %-2s %-16s %s  %s %s     %-8s  %-8s  %-11s  %-11s  %d–%d          %d of %d%n", e.event().id(), e.event().day(),
-                    e.event().source(), e.sourceOutlet(), CLOCK.format(e.sourceAt()), CLOCK.format(e.firstReportAt()), e.firstReportLanguage(),
-                    alert(e, "he"), alert(e, "ar"), lead(e, "he"), lead(e, "ar"), e.fewestAlerts(), e.mostAlerts(), e.chatsEdited(), chats);
+            out.printf(ROW, e.event().id(), e.event().day(), e.event().source() + " " + e.sourceOutlet(), CLOCK.format(e.sourceAt()),
+                    CLOCK.format(e.firstReportAt()) + " " + e.firstReportLanguage(), alert(e, "he"), alert(e, "ar"), lead(e, "he"),
+                    lead(e, "ar"), e.fewestAlerts() + "–" + e.mostAlerts(), e.chatsEdited() + " of " + chats);
             leads.addAll(e.lead().values());
             if (e.fewestAlerts() == 1 && e.mostAlerts() == 1) exact++;
         }
-        double[] sorted = leads.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        out.printf("lead (first Arabic or Hebrew report − alert), replayed minutes: %s over %d alerts (events × reader languages); "
+                + "%d went out before any Arabic or Hebrew report%n", spread(leads), leads.size(), leads.stream().filter(l -> l > 0).count());
+        List<Double> delays = o.events().stream().flatMap(e -> e.afterSource().values().stream()).toList();
         long fromSource = o.events().stream().filter(e -> e.alertedFrom().equals(e.event().source())).count();
-        OptionalLong none = OptionalLong.of(o.sent().stream().filter(s -> eventOf(s.text()).isEmpty()).count());
-        if (sorted.length > 0) {
-            out.printf("lead (first Arabic or Hebrew report − alert), replayed minutes: min %+.1f, median %+.1f, max %+.1f over %d alerts "
-                    + "(events × reader languages); %d of %d alerts went out before any Arabic or Hebrew report%n", sorted[0],
-                    sorted[sorted.length / 2], sorted[sorted.length - 1], sorted.length, leads.stream().filter(l -> l > 0).count(), sorted.length);
-        }
-        out.printf("alerts per chat: exactly one per event for %d of %d events; alerted from the source's own report %d of %d; "
-                + "messages naming no event %d; edits %d%n", exact, o.events().size(), fromSource, o.events().size(), none.getAsLong(), o.edited().size());
+        long none = o.sent().stream().filter(s -> eventOf(s.text()).isEmpty()).count();
+        out.printf("source's report → alert, replayed minutes: %s; alerted from the source's own report %d of %d events "
+                + "(the rest from a later one)%n", spread(delays), fromSource, o.events().size());
+        out.printf("alerts per chat: exactly one per event for %d of %d events; edits %d (a chat's alert names every later report: "
+                + "%d of %d); messages naming no event %d%n", exact, o.events().size(), o.edited().size(),
+                o.events().stream().mapToInt(EventLead::chatsEdited).sum(), o.events().size() * chats, none);
+    }
+
+    private static String spread(List<Double> values) {
+        if (values.isEmpty()) return "none";
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return String.format("min %+.1f, median %+.1f, max %+.1f", v[0], (v[(v.length - 1) / 2] + v[v.length / 2]) / 2, v[v.length - 1]);
     }
 
     private static String alert(EventLead e, String reader) {

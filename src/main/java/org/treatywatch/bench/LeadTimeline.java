@@ -13,18 +13,23 @@ import java.util.Random;
 
 /**
  * {@code bench leadtime}'s timeline of the treaty story: each event is published first by a Russian or
- * Persian source, then by an Arabic outlet 20–35 minutes later and by a Hebrew one 10–30 minutes after
- * that (seeded), as treaty news has broken; every feed also publishes items off the topic. Times are
- * replayed minutes from the replay's start: events start 20 minutes apart, the days between them
- * skipped, and each item is dated on its event's day (from 09:00 UTC), so each event is its own story.
- * The wording is in bench/leadtime.<lang>.txt.
+ * Persian source, by the other side's agency 8–18 minutes later, then by an Arabic outlet 20–35 minutes
+ * after the source and by a Hebrew one 10–30 minutes after that (seeded), as treaty news has broken;
+ * every feed also publishes items off the topic. Times are replayed minutes from the replay's start:
+ * an event every 20 minutes, its source up to 10 minutes into them, the days between events skipped.
+ * Each item is dated on its event's day (from 09:00 UTC), so each event is its own story. The wording
+ * is in bench/leadtime.<lang>.txt.
  */
 final class LeadTimeline {
     /** An event of the story: its id in the wording files, the language that reports it first, and its day. */
     record Event(String id, String source, LocalDate day) {}
 
     /** An item to publish: in which feed, at which replayed minute, and for which event (null: off the topic). */
-    record Publication(int feed, double minute, Event event, PublishingFarm.Article article) {}
+    record Publication(int feed, double minute, Event event, PublishingFarm.Article article) {
+        String language() {
+            return OUTLETS.get(feed).language();
+        }
+    }
 
     static final List<Event> STORY = List.of(
             new Event("talks", "ru", LocalDate.of(2025, 1, 10)),
@@ -41,7 +46,10 @@ final class LeadTimeline {
             new PublishingFarm.Outlet("Arabic outlet 1", "ar"), new PublishingFarm.Outlet("Arabic outlet 2", "ar"),
             new PublishingFarm.Outlet("Hebrew outlet 1", "he"), new PublishingFarm.Outlet("Hebrew outlet 2", "he"));
 
-    static final double EVENTS_APART = 20, ARABIC_AFTER = 20, ARABIC_SPREAD = 15, HEBREW_AFTER = 10, HEBREW_SPREAD = 20;
+    /** Replayed minutes: an event every EVENTS_APART; the source's report up to EVENTS_JITTER into them; the others' after it. */
+    static final double EVENTS_APART = 20, EVENTS_JITTER = 10;
+    static final double OTHER_SOURCE_AFTER = 8, OTHER_SOURCE_SPREAD = 10, ARABIC_AFTER = 20, ARABIC_SPREAD = 15;
+    static final double HEBREW_AFTER = 10, HEBREW_SPREAD = 20; // after the Arabic report
     private static final LocalTime MORNING = LocalTime.of(9, 0);
 
     private final Map<String, Wording> wording = new HashMap<>();
@@ -51,7 +59,7 @@ final class LeadTimeline {
     }
 
     /**
-     * The first {@code events} events of the story, by replayed minute: for each, its three reports and
+     * The first {@code events} events of the story, by replayed minute: for each, its four reports and
      * an item off the topic in every feed; before them (minute -1), an item off the topic in every feed,
      * the baseline the service records without alerting.
      */
@@ -63,10 +71,13 @@ final class LeadTimeline {
         for (int f = 0; f < OUTLETS.size(); f++) plan.add(offTopic(f, -1, STORY.get(0).day().minusDays(1), -1, offTopic++));
         for (int k = 0; k < events; k++) {
             Event e = STORY.get(k);
-            double start = k * EVENTS_APART;
+            double start = k * EVENTS_APART + random.nextDouble() * EVENTS_JITTER; // the source at any moment of a poll interval
+            double other = start + OTHER_SOURCE_AFTER + random.nextDouble() * OTHER_SOURCE_SPREAD;
             double arabic = start + ARABIC_AFTER + random.nextDouble() * ARABIC_SPREAD;
             double hebrew = arabic + HEBREW_AFTER + random.nextDouble() * HEBREW_SPREAD;
             plan.add(report(e, e.source(), pick(e.source(), random), start, start));
+            String otherSide = e.source().equals("ru") ? "fa" : "ru";
+            plan.add(report(e, otherSide, pick(otherSide, random), other, start));
             plan.add(report(e, "ar", pick("ar", random), arabic, start));
             plan.add(report(e, "he", pick("he", random), hebrew, start));
             for (int f = 0; f < OUTLETS.size(); f++) {
