@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Bot API stand-in on 127.0.0.1 for benchmarks: answers getMe, sendMessage (keeping what was sent)
- * and getUpdates, and enforces Telegram's limits (30 messages in any second, 1 a second per chat, 20 a minute per group),
+ * and editMessageText (keeping the new text), and getUpdates, and enforces Telegram's limits (30 messages in any second, 1 a second per chat, 20 a minute per group),
  * answering 429 with retry_after when a client goes faster. getUpdates is a quiet long poll: no
  * updates, after a short wait, so a running service's update loop neither fails nor spins.
  */
@@ -34,6 +34,7 @@ public final class BotApiSimulator implements AutoCloseable {
     public final AtomicInteger delivered = new AtomicInteger();
     public final AtomicInteger tooMany = new AtomicInteger();
     private final List<Sent> sent = new ArrayList<>();
+    private final List<Sent> edited = new ArrayList<>();
 
     /** A message accepted: to whom, its text, and when it arrived ({@link System#nanoTime()}). */
     public record Sent(long chat, String text, long nanos) {}
@@ -82,6 +83,12 @@ public final class BotApiSimulator implements AutoCloseable {
                 ObjectNode m = answer.put("ok", true).putObject("result");
                 m.put("message_id", delivered.get()).put("date", System.currentTimeMillis() / 1000);
                 m.putObject("chat").put("id", chat).put("type", chat > 0 ? "private" : "group");
+            } else if (path.endsWith("/editmessagetext")) {
+                JsonNode req = JSON.readTree(ex.getRequestBody());
+                synchronized (edited) {
+                    edited.add(new Sent(req.path("chat_id").asLong(), req.path("text").asText(), System.nanoTime()));
+                }
+                answer.put("ok", true).put("result", true);
             } else {
                 answer.put("ok", true).put("result", true);
             }
@@ -93,6 +100,13 @@ public final class BotApiSimulator implements AutoCloseable {
     public List<Sent> sent() {
         synchronized (sent) {
             return List.copyOf(sent);
+        }
+    }
+
+    /** The edits accepted so far (the chat and the message's new text), in order. */
+    public List<Sent> edited() {
+        synchronized (edited) {
+            return List.copyOf(edited);
         }
     }
 

@@ -251,7 +251,7 @@ public final class FeedFarm implements AutoCloseable {
         return pool.get(i % pool.size());
     }
 
-    private static String escape(String s) {
+    static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 

@@ -1,10 +1,6 @@
 package org.treatywatch.bench;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,12 +13,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.LoggerFactory;
-import org.treatywatch.config.AppConfig;
 import org.treatywatch.config.Durations;
-import org.treatywatch.service.Service;
-import org.treatywatch.store.ChatStore;
-import org.treatywatch.store.FeedRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,37 +61,21 @@ public final class LatencyBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ((Logger) LoggerFactory.getLogger("org.treatywatch")).setLevel(Level.WARN);
         Duration every = Durations.parseInterval(interval);
         Duration window = Durations.parse(over);
         // the throwaway database and feeds file go when the run ends, also on failure or Ctrl-C
         try (ScratchFolder scratch = ScratchFolder.create("treatywatch-bench-latency");
-             PublishingFarm farm = new PublishingFarm(feeds); BotApiSimulator api = new BotApiSimulator()) {
-            Path tmp = scratch.path();
-            Path yaml = Files.writeString(tmp.resolve("feeds.yaml"), farm.feedsYaml(interval), StandardCharsets.UTF_8);
-            AppConfig config = AppConfig.fromEnv(Map.of()).withToken("123456:latency-bench-token").withApiUrl("http://127.0.0.1:" + api.port())
-                    .withDbUrl("jdbc:h2:file:" + tmp.resolve("db")).withFeedsPath(yaml).withTemplatesDir(templates).withAllowPrivateFeeds(true);
-            try (Service service = Service.start(config)) {
-                ChatStore chatStore = service.pipeline().chats();
-                for (long c = 1; c <= chats; c++) {
-                    chatStore.ensure(c, c % 2 == 0 ? "he" : "ar", "private");
-                    chatStore.subscribeTopic(c);
-                }
-                long t0 = System.nanoTime();
-                while (!service.pipeline().feeds().all().stream().allMatch(FeedRow::initialized)) {
-                    if (System.nanoTime() - t0 > every.multipliedBy(10).plusMinutes(2).toNanos()) throw new IllegalStateException("feeds never polled");
-                    Thread.sleep(200);
-                }
-                out.printf("latency: %d feeds every %s, %d chats, %d items over %s (seed %d); every feed's baseline taken in %.1f s%n",
-                        feeds, interval, chats, items, over, seed, (System.nanoTime() - t0) / 1e9);
-                out.flush();
-                List<Publication> published = publish(farm, window);
-                awaitDeliveries(api, published.get(published.size() - 1).atNanos() + every.multipliedBy(3).toNanos()
-                        + Duration.ofSeconds(items * (long) chats / 25 + 120).toNanos()); // what Telegram's 30/s lets through, and slack
-                report(out, published, api.sent(), every);
-                // the update loop's request in flight is cancelled by the shutdown: not an error worth a stack trace here
-                ((Logger) LoggerFactory.getLogger("org.telegram")).setLevel(Level.OFF);
-            }
+             PublishingFarm farm = new PublishingFarm(feeds); BotApiSimulator api = new BotApiSimulator();
+             BenchService service = BenchService.start(scratch.path(), farm.feedsYaml(interval), api, templates, "123456:latency-bench-token")) {
+            service.subscribe(chats);
+            Duration baseline = service.awaitBaseline(every.multipliedBy(10).plusMinutes(2));
+            out.printf("latency: %d feeds every %s, %d chats, %d items over %s (seed %d); every feed's baseline taken in %.1f s%n",
+                    feeds, interval, chats, items, over, seed, baseline.toMillis() / 1000.0);
+            out.flush();
+            List<Publication> published = publish(farm, window);
+            awaitDeliveries(api, published.get(published.size() - 1).atNanos() + every.multipliedBy(3).toNanos()
+                    + Duration.ofSeconds(items * (long) chats / 25 + 120).toNanos()); // what Telegram's 30/s lets through, and slack
+            report(out, farm, published, api.sent(), every);
         }
         out.flush();
         return 0;
@@ -129,7 +104,7 @@ public final class LatencyBench implements Callable<Integer> {
         Thread.sleep(2000); // a duplicate would come right behind
     }
 
-    private void report(PrintWriter out, List<Publication> published, List<BotApiSimulator.Sent> sent, Duration every) {
+    private void report(PrintWriter out, PublishingFarm farm, List<Publication> published, List<BotApiSimulator.Sent> sent, Duration every) {
         Map<Integer, List<BotApiSimulator.Sent>> byItem = new HashMap<>();
         Map<Long, Map<Integer, Integer>> perChat = new HashMap<>();
         int unknown = 0;
@@ -151,7 +126,7 @@ public final class LatencyBench implements Callable<Integer> {
             double l = got.stream().mapToLong(BotApiSimulator.Sent::nanos).max().stream().mapToDouble(n -> (n - p.atNanos()) / 1e9).findFirst().orElse(Double.NaN);
             got.forEach(s -> all.add((s.nanos() - p.atNanos()) / 1e9));
             if (!got.isEmpty()) first.add(f);
-            out.printf("%4d  %4d  %-4s  %9.2f s  %8.2f s  %d%n", p.number(), p.feed(), PublishingFarm.language(p.feed()), f, l, got.size());
+            out.printf("%4d  %4d  %-4s  %9.2f s  %8.2f s  %d%n", p.number(), p.feed(), farm.language(p.feed()), f, l, got.size());
         }
         double secs = every.toMillis() / 1000.0;
         out.printf("publication → first chat's sendMessage (%d of %d items): %s (interval %.0f s)%n", first.size(), published.size(), percentiles(first), secs);
