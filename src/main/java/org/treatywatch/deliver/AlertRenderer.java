@@ -102,7 +102,7 @@ public final class AlertRenderer {
         for (Gazetteer.Name b : card.institutions()) bodies.add(Bidi.isolateLtrRuns(b.in(lang)));
         ctx.put("bodies", bodies);
         ctx.put("upcoming", card.upcoming());
-        ctx.put("when", card.date().map(d -> Bidi.FSI + d.toString() + Bidi.PDI).orElse(""));
+        ctx.put("when", card.date().map(d -> Bidi.FSI + DAY.format(d) + Bidi.PDI).orElse("")); // as the headline writes it
         ctx.put("stage", card.stage().map(s -> s.in(lang)).orElse(""));
     }
 

@@ -113,7 +113,7 @@ class AlertRendererTest {
     void anArabicSigningArticleReadsInHebrewWithHebrewNamesPlaceAndStage() throws Exception {
         Analysis a = analyse("ar-treaty-signed.html", "BBC عربي", "https://www.bbc.com/arabic/articles/x1");
         String he = renderer.render(a.alert(), "he");
-        assertThat(he).contains("פוטין (נשיא רוסיה)", "פזשכיאן (נשיא איראן)", "מוסקבה", "📌 חתימה", "2025-01-17")
+        assertThat(he).contains("פוטין (נשיא רוסיה)", "פזשכיאן (נשיא איראן)", "מוסקבה", "📌 חתימה", "17.01.2025")
                 .contains("<blockquote expandable><i>המקור בערבית:</i>")
                 .contains("<a href=\"https://www.bbc.com/arabic/articles/x1\">\u2068BBC\u2069 عربي</a>");
         String ar = renderer.render(a.alert(), "ar");
