@@ -59,6 +59,29 @@ public final class Dates {
         return Optional.empty();
     }
 
+    /** A month named without a day ("signed in January", تم التوقيع في يناير, в январе, בינואר): which, and at which token. */
+    public record MonthMention(int month, int token) {}
+
+    /** The month names without a day in a sentence's normalized tokens, in order. */
+    public static List<MonthMention> monthsIn(List<String> tokens) {
+        List<MonthMention> out = new java.util.ArrayList<>(1);
+        for (int i = 0; i < tokens.size(); i++) {
+            if (i > 0 && tokens.get(i - 1).chars().allMatch(Character::isDigit)) continue; // "17 January" is a day
+            if (i + 1 < tokens.size() && tokens.get(i + 1).chars().allMatch(Character::isDigit)) continue; // "January 17"
+            for (String reading : Clitics.readings(tokens.get(i))) {
+                Integer m = MONTHS.get(reading);
+                // a bare month word that is also a common word (מאי, may, март) counts only after "in"
+                if (m != null && m <= 12 && (reading.length() > 4 || i > 0 && IN.contains(tokens.get(i - 1)))) {
+                    out.add(new MonthMention(m, i));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.Set<String> IN = java.util.Set.of("in", "\u0641\u064A", "\u0432", "\u062F\u0631"); // in, في, в, در
+
     private static Pattern yearPattern() {
         String before = "", after = "";
         for (String line : resourceLines("/lexicon/year-words.txt")) {

@@ -163,6 +163,13 @@ public final class Reader {
     static final String TALKS = "talks";
     /** A sentence's date searches, each done once: as written, and resolved for an event done or to come. */
     private static final String EXPLICIT = "explicit", DONE_DATE = "done", COMING = "coming", YEAR = "year";
+    static final int MONTH_REACH = 8;
+
+    // The last day of the latest such month on or before the publication day (January read in March: this year's).
+    private static LocalDate monthEnd(int month, LocalDate published) {
+        int year = month <= published.getMonthValue() ? published.getYear() : published.getYear() - 1;
+        return java.time.YearMonth.of(year, month).atEndOfMonth();
+    }
     /** How far after a bare وقّع its agreement stands (the two presidents between), in tokens. */
     static final int SIGN_OBJECT_REACH = 16;
     /** How far after its predicate a third country may stand and still take part in it, in tokens. */
@@ -421,6 +428,15 @@ public final class Reader {
                     && dates.computeIfAbsent(YEAR, a -> Dates.yearOf(text).map(y -> LocalDate.of(y, 1, 1))).map(LocalDate::getYear)
                         .map(y -> y < published.get().getYear()).orElse(false)) {
                 return Tense.PAST;
+            }
+            // "the agreement was signed in January" read in March: the month, right after the verb, ended long before publication
+            if (date.isEmpty()) {
+                for (Dates.MonthMention month : Dates.monthsIn(tokens)) {
+                    boolean ofThisVerb = month.token() >= m.end() && month.token() - m.end() <= MONTH_REACH
+                            // "discussed the treaty signed in January": the month is the nearer verb's
+                            && stages.stream().noneMatch(o -> o != m && o.start() >= m.end() && o.start() < month.token());
+                    if (ofThisVerb && monthEnd(month.month(), published.get()).isBefore(published.get().minusDays(STALE_DAYS))) return Tense.PAST;
+                }
             }
         }
         return tense;
