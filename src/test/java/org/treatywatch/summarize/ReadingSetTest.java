@@ -53,6 +53,12 @@ class ReadingSetTest {
         check("ar");
     }
 
+    @Test
+    void persian() {
+        // written apart from the Hebrew and Arabic sets, in the phrasing of Iranian outlets
+        check("fa");
+    }
+
     private void check(String lang) {
         Gazetteer g = TestFiles.shippedGazetteer();
         TopicDetector detector = TestFiles.shippedDetector();
