@@ -59,6 +59,12 @@ class ReadingSetTest {
         check("ru");
     }
 
+    @Test
+    void persian() {
+        // written apart from the Hebrew and Arabic sets, in the phrasing of Iranian outlets
+        check("fa");
+    }
+
     private void check(String lang) {
         List<Row> rows = rows(lang);
         assertThat(rows).hasSizeGreaterThanOrEqualTo(60);
