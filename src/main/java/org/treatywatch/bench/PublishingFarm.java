@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Feeds on 127.0.0.1 that publish one item at a time, when a benchmark says so: each feed starts
@@ -61,6 +64,10 @@ final class PublishingFarm implements AutoCloseable {
     private final List<List<Item>> items = new ArrayList<>();
     private final List<Item> byNumber = new ArrayList<>();
     private final HttpServer server;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private final AtomicLong cpuNanos = new AtomicLong();
+    private final AtomicLong feedRequests = new AtomicLong();
+    private final AtomicLong notModified = new AtomicLong();
     private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "publishing-farm");
         t.setDaemon(true);
@@ -95,30 +102,65 @@ final class PublishingFarm implements AutoCloseable {
 
     /** Publishes item {@code number} in {@code feed} now. */
     synchronized void publish(int feed, int number, Instant now) {
-        Wording w = language(feed).equals("he") ? HE : AR;
-        String field = w.fields().get(number % w.fields().size());
-        long a = 1000 + (number * 7919L) % 90000, b = 10 + (number * 104729L) % 900, c = 2 + number % 40;
-        Item item = new Item(number, w.fill(w.title(), field, number, a, b, c), w.fill(w.lead(), field, number, a, b, c), now);
+        Item item = compose(feed, number, now);
         items.get(feed).add(0, item);
         while (byNumber.size() <= number) byNumber.add(null);
         byNumber.set(number, item);
     }
 
+    private static Item compose(int feed, int number, Instant at) {
+        Wording w = language(feed).equals("he") ? HE : AR;
+        String field = w.fields().get(number % w.fields().size());
+        long a = 1000 + (number * 7919L) % 90000, b = 10 + (number * 104729L) % 900, c = 2 + number % 40;
+        return new Item(number, w.fill(w.title(), field, number, a, b, c), w.fill(w.lead(), field, number, a, b, c), at);
+    }
+
+    /** An item's page as the farm serves it: its address, the title its feed gives it, and its HTML. */
+    record Page(String url, String title, String html) {}
+
+    /** The page item {@code number} of {@code feed} has (or would have) once published: the same words as the served one. */
+    Page page(int feed, int number) {
+        Item item = compose(feed, number, Instant.EPOCH);
+        return new Page(articleUrl(number), item.title(), html(item));
+    }
+
+    private String articleUrl(int number) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/articles/" + number + ".html";
+    }
+
+    /** CPU time the farm's own threads spent answering, so an in-process benchmark can leave it out. */
+    long cpuNanos() {
+        return cpuNanos.get();
+    }
+
+    /** Feed requests answered so far, and those answered 304 (Not Modified). */
+    long feedRequests() {
+        return feedRequests.get();
+    }
+
+    long notModified() {
+        return notModified.get();
+    }
+
     private void handle(HttpExchange ex) throws IOException {
+        long t0 = THREADS.getCurrentThreadCpuTime();
         try (ex) {
             String path = ex.getRequestURI().getPath();
             String[] parts = path.split("/");
             if (path.startsWith("/feeds/") && parts.length == 3) {
+                feedRequests.incrementAndGet();
                 int feed = Integer.parseInt(parts[2].replace(".xml", ""));
                 byte[] body;
                 String etag;
                 synchronized (this) {
                     List<Item> list = items.get(feed);
                     etag = "\"v" + list.size() + "\"";
-                    body = rss(feed, list).getBytes(StandardCharsets.UTF_8);
+                    // a 304 is what a scale run asks for thousands of times: no body rendered for it
+                    body = etag.equals(ex.getRequestHeaders().getFirst("If-None-Match")) ? null : rss(feed, list).getBytes(StandardCharsets.UTF_8);
                 }
                 ex.getResponseHeaders().set("ETag", etag);
-                if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                if (body == null) {
+                    notModified.incrementAndGet();
                     ex.sendResponseHeaders(304, -1);
                     return;
                 }
@@ -133,15 +175,20 @@ final class PublishingFarm implements AutoCloseable {
                     ex.sendResponseHeaders(404, -1);
                     return;
                 }
-                send(ex, "text/html; charset=utf-8", ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + item.title()
-                        + "</title></head><body><article><h1>" + item.title() + "</h1><p>" + item.lead() + "</p></article></body></html>")
-                        .getBytes(StandardCharsets.UTF_8));
+                send(ex, "text/html; charset=utf-8", html(item).getBytes(StandardCharsets.UTF_8));
             } else {
                 ex.sendResponseHeaders(404, -1);
             }
         } catch (RuntimeException e) {
             ex.sendResponseHeaders(400, -1);
+        } finally {
+            cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - t0);
         }
+    }
+
+    private static String html(Item item) {
+        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + item.title() + "</title></head><body><article><h1>"
+                + item.title() + "</h1><p>" + item.lead() + "</p></article></body></html>";
     }
 
     private String rss(int feed, List<Item> list) {
