@@ -61,6 +61,10 @@ public final class ScaleBench implements Callable<Integer> {
     @Option(names = "--row-file", hidden = true)
     Path rowFile;
 
+    /** The database the parent seeded for a child JVM's step. */
+    @Option(names = "--seeded-db", hidden = true)
+    Path seededDb;
+
     @Spec
     CommandSpec spec;
 
@@ -76,7 +80,7 @@ public final class ScaleBench implements Callable<Integer> {
         for (int i = 0; i < feeds.size(); i++) {
             ScaleStep.Settings step = new ScaleStep.Settings(feeds.get(i), subscriptions.get(i), chats, every, rounds, items, seed, templates);
             if (thisJvm) {
-                rows.add(runHere(step, out));
+                rows.add(runHere(step, seededDb, out));
             } else {
                 ScaleRow row = runInChild(step, out);
                 if (row == null) failed = true;
@@ -95,10 +99,10 @@ public final class ScaleBench implements Callable<Integer> {
         return failed ? 1 : 0;
     }
 
-    private static ScaleRow runHere(ScaleStep.Settings step, PrintWriter out) throws Exception {
+    private static ScaleRow runHere(ScaleStep.Settings step, Path seeded, PrintWriter out) throws Exception {
         // the service logs every feed it schedules; warnings still show
         ((Logger) LoggerFactory.getLogger("org.treatywatch")).setLevel(Level.WARN);
-        ScaleRow row = new ScaleStep(step, out).run();
+        ScaleRow row = new ScaleStep(step, out).run(seeded);
         // the update loop's request in flight is cancelled by the shutdown: not an error worth a stack trace here
         ((Logger) LoggerFactory.getLogger("org.telegram")).setLevel(Level.OFF);
         return row;
@@ -106,9 +110,11 @@ public final class ScaleBench implements Callable<Integer> {
 
     /** The step in a fresh JVM; its lines are passed on as they come. Null if it failed. */
     private ScaleRow runInChild(ScaleStep.Settings step, PrintWriter out) throws Exception {
-        try (ScratchFolder scratch = ScratchFolder.create("treatywatch-bench-scale-row")) {
-            Path row = scratch.path().resolve("row.tsv");
-            List<String> args = List.of("bench", "scale", "--this-jvm", "--row-file", row.toString(),
+        try (ScratchFolder scratch = ScratchFolder.create("treatywatch-bench-scale-step")) {
+            Path row = scratch.path().resolve("row.tsv"), database = scratch.path().resolve("db");
+            ((Logger) LoggerFactory.getLogger("org.treatywatch")).setLevel(Level.WARN);
+            new ScaleStep(step, out).seed(database);
+            List<String> args = List.of("bench", "scale", "--this-jvm", "--row-file", row.toString(), "--seeded-db", database.toString(),
                     "--feeds", String.valueOf(step.feeds()), "--subs", String.valueOf(step.subscriptions()), "--interval", interval,
                     "--rounds", String.valueOf(rounds), "--items", String.valueOf(items), "--chats", String.valueOf(chats),
                     "--seed", String.valueOf(seed), "--templates", templates.toString());

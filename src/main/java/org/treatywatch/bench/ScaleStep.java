@@ -2,6 +2,7 @@ package org.treatywatch.bench;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ import org.treatywatch.match.SyntheticLoad;
 import org.treatywatch.pipeline.Analysis;
 import org.treatywatch.service.Pipeline;
 import org.treatywatch.service.Service;
+import org.treatywatch.store.ChatStore;
+import org.treatywatch.store.Db;
 import org.treatywatch.store.FeedRow;
 import org.treatywatch.store.OutboxRow;
 import org.treatywatch.store.Subscription;
@@ -41,6 +44,7 @@ final class ScaleStep {
     private static final int MATCHES = 2_000;
     /** Relevant items matching is timed on, besides those published. */
     private static final int SAMPLE_ITEMS = 200;
+    private static final int SEED_BATCH = 5_000;
 
     record Settings(int feeds, int subscriptions, int chats, Duration interval, int rounds, int items, long seed, Path templates) {
         Settings {
@@ -58,23 +62,32 @@ final class ScaleStep {
         this.out = out;
     }
 
-    ScaleRow run() throws Exception {
+    /**
+     * Runs the step on {@code seeded}, a database {@link #seed} wrote (a path without H2's
+     * {@code .mv.db}), or on one seeded here first when null.
+     */
+    ScaleRow run(Path seeded) throws Exception {
         Settings s = settings;
         try (ScratchFolder scratch = ScratchFolder.create("treatywatch-bench-scale");
              PublishingFarm farm = new PublishingFarm(s.feeds()); BotApiSimulator api = new BotApiSimulator()) {
+            Path database = seeded;
+            if (database == null) {
+                database = scratch.path().resolve("db");
+                seed(database);
+            }
             Path yaml = Files.writeString(scratch.path().resolve("feeds.yaml"), farm.feedsYaml(s.interval().toSeconds() + "s"), StandardCharsets.UTF_8);
             AppConfig config = AppConfig.fromEnv(Map.of()).withToken("123456:scale-bench-token").withApiUrl("http://127.0.0.1:" + api.port())
-                    .withDbUrl("jdbc:h2:file:" + scratch.path().resolve("db")).withFeedsPath(yaml).withTemplatesDir(s.templates())
+                    .withDbUrl("jdbc:h2:file:" + database).withFeedsPath(yaml).withTemplatesDir(s.templates())
                     .withAllowPrivateFeeds(true);
             ProcessStatus.resetPeakResident();
             try (Service service = Service.start(config)) {
-                subscribe(service.pipeline());
                 awaitBaseline(service.pipeline());
                 Polls polls = measurePolls(farm);
                 List<LatencyBench.Publication> published = LatencyBench.publish(farm, s.feeds(), s.items(), s.interval(), s.seed());
                 awaitAlerts(service.pipeline(), api, published);
                 Memory memory = Memory.now();
-                progress("memory: resident %d MiB (peak %d MiB), heap after GC %d MiB", memory.resident, memory.peak, memory.heapAfterGc);
+                progress("memory: resident %d MiB (peak %d MiB); heap committed %d MiB, used after GC %d MiB; outside the heap (classes, code) %d MiB committed",
+                        memory.resident, memory.peak, memory.heapCommitted, memory.heapAfterGc, memory.nonHeapCommitted);
                 Matching matching = match(service.pipeline(), farm, published);
                 Alerts alerts = Alerts.of(published, api.sent(), matching.expected);
                 progress("alerts: %d messages; %d of %d items reached exactly their %s matched chats, once each",
@@ -90,16 +103,28 @@ final class ScaleStep {
         out.flush();
     }
 
-    /** C chats on the whole topic (whose alerts are awaited and timed), the rest one keyword filter a chat. */
-    private void subscribe(Pipeline pipeline) {
+    /**
+     * Writes the step's subscriptions into a new database: C chats on the whole topic (whose alerts are
+     * awaited and timed), the rest one keyword filter a chat. Done before the service starts — as a
+     * service restarted with that many would find them — and by the parent JVM when the step runs in a
+     * child, so the load's garbage is not counted as the service's memory.
+     */
+    void seed(Path database) {
+        try (Db db = Db.open("jdbc:h2:file:" + database)) {
+            subscribe(new ChatStore(db));
+        }
+    }
+
+    private void subscribe(ChatStore chats) {
         long t0 = System.nanoTime();
         List<Subscription> subs = new ArrayList<>(settings.subscriptions());
         for (long c = 1; c <= settings.chats(); c++) subs.add(new Subscription(0, c, c % 2 == 0 ? "he" : "ar", Subscription.TREATY, ""));
         for (Subscription k : new SyntheticLoad(settings.seed()).keywordSubscriptions(settings.subscriptions() - settings.chats())) {
             subs.add(new Subscription(0, settings.chats() + 1 + k.chatId(), k.language(), k.topic(), k.filter()));
         }
-        pipeline.chats().addSubscriptions(subs);
-        progress("%,d subscriptions stored in %.1f s", pipeline.chats().countSubscriptions(), (System.nanoTime() - t0) / 1e9);
+        // a few thousand rows a transaction: H2 holds a transaction's changes in the heap
+        for (int from = 0; from < subs.size(); from += SEED_BATCH) chats.addSubscriptions(subs.subList(from, Math.min(subs.size(), from + SEED_BATCH)));
+        progress("%,d subscriptions stored in %.1f s", chats.countSubscriptions(), (System.nanoTime() - t0) / 1e9);
     }
 
     private void awaitBaseline(Pipeline pipeline) throws InterruptedException {
@@ -146,11 +171,14 @@ final class ScaleStep {
         Thread.sleep(2000); // a duplicate would come right behind
     }
 
-    private record Memory(long resident, long peak, long heapAfterGc) {
+    /** Resident now and at its peak; the heap as committed (what of it is resident) and as used after a full collection; the rest committed outside the heap. */
+    private record Memory(long resident, long peak, long heapCommitted, long heapAfterGc, long nonHeapCommitted) {
         static Memory now() {
             long resident = ProcessStatus.mib(ProcessStatus.RESIDENT).orElse(-1), peak = ProcessStatus.mib(ProcessStatus.PEAK_RESIDENT).orElse(-1);
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            long committed = memory.getHeapMemoryUsage().getCommitted() >> 20;
             System.gc();
-            return new Memory(resident, peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
+            return new Memory(resident, peak, committed, memory.getHeapMemoryUsage().getUsed() >> 20, memory.getNonHeapMemoryUsage().getCommitted() >> 20);
         }
     }
 
