@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -216,7 +217,7 @@ final class ScaleStep {
             matched += index.match(relevant.get(i % relevant.size())).size();
             millis[i] = (System.nanoTime() - t0) / 1e6;
         }
-        java.util.Arrays.sort(millis);
+        Arrays.sort(millis);
         progress("matching %,d subscriptions: %d relevant items, %,d timed matches, %.1f chats matched per item: p50 %.4f ms, p99 %.4f ms",
                 index.size(), relevant.size(), MATCHES, matched / (2.0 * MATCHES), LatencyBench.at(millis, 0.5), LatencyBench.at(millis, 0.99));
         return new Matching(LatencyBench.at(millis, 0.5), LatencyBench.at(millis, 0.99), expected);

@@ -1,5 +1,6 @@
 /**
  * Benchmark machinery for the {@code bench} commands: feeds served on 127.0.0.1, a Bot API that
- * enforces Telegram's limits, and the poll and search benchmarks run through the real pipeline.
+ * enforces Telegram's limits, and the poll, search, latency and scale benchmarks run through the real
+ * pipeline and service (the scale curve a fresh JVM per step).
  */
 package org.treatywatch.bench;
