@@ -56,7 +56,8 @@ public final class LatencyBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private record Publication(int number, int feed, long atNanos) {}
+    /** Item {@code number} published in {@code feed} at {@link System#nanoTime()} {@code atNanos}. */
+    record Publication(int number, int feed, long atNanos) {}
 
     @Override
     public Integer call() throws Exception {
@@ -72,7 +73,7 @@ public final class LatencyBench implements Callable<Integer> {
             out.printf("latency: %d feeds every %s, %d chats, %d items over %s (seed %d); every feed's baseline taken in %.1f s%n",
                     feeds, interval, chats, items, over, seed, baseline.toMillis() / 1000.0);
             out.flush();
-            List<Publication> published = publish(farm, window);
+            List<Publication> published = publish(farm, feeds, items, window, seed);
             awaitDeliveries(api, published.get(published.size() - 1).atNanos() + every.multipliedBy(3).toNanos()
                     + Duration.ofSeconds(items * (long) chats / 25 + 120).toNanos()); // what Telegram's 30/s lets through, and slack
             report(out, farm, published, api.sent(), every);
@@ -82,7 +83,7 @@ public final class LatencyBench implements Callable<Integer> {
     }
 
     // Moments uniform over the window, feeds uniform: some feeds publish twice between polls, most never.
-    private List<Publication> publish(PublishingFarm farm, Duration window) throws InterruptedException {
+    static List<Publication> publish(PublishingFarm farm, int feeds, int items, Duration window, long seed) throws InterruptedException {
         Random random = new Random(seed);
         long[] offsets = new long[items];
         for (int i = 0; i < items; i++) offsets[i] = (long) (random.nextDouble() * window.toNanos());
@@ -109,12 +110,11 @@ public final class LatencyBench implements Callable<Integer> {
         Map<Long, Map<Integer, Integer>> perChat = new HashMap<>();
         int unknown = 0;
         for (BotApiSimulator.Sent s : sent) {
-            Matcher m = ITEM.matcher(s.text());
-            if (!m.find()) {
+            int item = itemOf(s);
+            if (item < 0) {
                 unknown++;
                 continue;
             }
-            int item = Integer.parseInt(m.group(1));
             byItem.computeIfAbsent(item, k -> new ArrayList<>()).add(s);
             perChat.computeIfAbsent(s.chat(), k -> new HashMap<>()).merge(item, 1, Integer::sum);
         }
@@ -139,13 +139,20 @@ public final class LatencyBench implements Callable<Integer> {
                 + "duplicates %d; messages naming no item %d%n", exact, chats, fewest, most, items, duplicates, unknown);
     }
 
+    /** The number of the farm's item an alert links to, or -1. */
+    static int itemOf(BotApiSimulator.Sent alert) {
+        Matcher m = ITEM.matcher(alert.text());
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
     private static String percentiles(List<Double> values) {
         if (values.isEmpty()) return "none";
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return String.format("p50 %.2f s, p95 %.2f s, p99 %.2f s, max %.2f s", at(v, 0.50), at(v, 0.95), at(v, 0.99), v[v.length - 1]);
     }
 
-    private static double at(double[] sorted, double q) {
+    /** The q-quantile of sorted values (nearest rank). */
+    static double at(double[] sorted, double q) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
     }
 }

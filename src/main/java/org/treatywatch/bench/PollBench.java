@@ -107,57 +107,20 @@ public final class PollBench implements Callable<Integer> {
         static Round begin(FeedFarm farm) {
             System.gc();
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
-            resetPeakRss();
-            return new Round(System.nanoTime(), PollBench.processCpu(), farm.cpuNanos());
+            ProcessStatus.resetPeakResident();
+            return new Round(System.nanoTime(), ProcessStatus.cpuNanos(), farm.cpuNanos());
         }
 
         String end(FeedFarm farm, int items) {
             double wall = (System.nanoTime() - wall0) / 1e9;
-            double cpu = (PollBench.processCpu() - cpu0 - (farm.cpuNanos() - farmCpu0)) / 1e9;
+            double cpu = (ProcessStatus.cpuNanos() - cpu0 - (farm.cpuNanos() - farmCpu0)) / 1e9;
             long heap = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) heap += pool.getPeakUsage().getUsed();
             }
             return String.format("wall %.2f s, CPU %.2f s, %s items/s, peak heap %d MiB, peak RSS %s", wall, cpu,
-                    items == 0 ? "-" : String.format("%.0f", items / wall), heap >> 20, peakRss());
+                    items == 0 ? "-" : String.format("%.0f", items / wall), heap >> 20, ProcessStatus.describe(ProcessStatus.PEAK_RESIDENT));
         }
-
-
-        // Linux: writing 5 to clear_refs resets the VmHWM high-water mark.
-        static void resetPeakRss() {
-            try {
-                Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-            } catch (Exception ignored) {
-                // not Linux, or not allowed: the peak is then the process's whole life
-            }
-        }
-
-        static String peakRss() {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                    if (line.startsWith("VmHWM:")) return (Long.parseLong(line.replaceAll("\\D", "")) >> 10) + " MiB";
-                }
-            } catch (Exception ignored) {
-                // not Linux
-            }
-            return "n/a";
-        }
-    }
-
-    static long processCpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    /** The process's resident memory now (Linux), or n/a. */
-    static String residentMemory() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) return (Long.parseLong(line.replaceAll("\\D", "")) >> 10) + " MiB";
-            }
-        } catch (Exception ignored) {
-            // not Linux
-        }
-        return "n/a";
     }
 
     static void deleteTree(Path root) {

@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Feeds on 127.0.0.1 that publish one item at a time, when a benchmark says so (a new ETag; 304
@@ -64,6 +67,10 @@ final class PublishingFarm implements AutoCloseable {
     private final List<List<Article>> items = new ArrayList<>();
     private final Map<String, Article> bySlug = new HashMap<>();
     private final HttpServer server;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private final AtomicLong cpuNanos = new AtomicLong();
+    private final AtomicLong feedRequests = new AtomicLong();
+    private final AtomicLong notModified = new AtomicLong();
     private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "publishing-farm");
         t.setDaemon(true);
@@ -112,11 +119,37 @@ final class PublishingFarm implements AutoCloseable {
 
     /** Publishes item {@code number} about the treaty in {@code feed} now. */
     void publish(int feed, int number, Instant now) {
+        publish(feed, compose(feed, number, now));
+    }
+
+    private Article compose(int feed, int number, Instant at) {
         Wording w = language(feed).equals("he") ? HE : AR;
         String field = w.fields().get(number % w.fields().size());
         long a = 1000 + (number * 7919L) % 90000, b = 10 + (number * 104729L) % 900, c = 2 + number % 40;
-        publish(feed, new Article(String.valueOf(number), w.fill(w.title(), field, number, a, b, c),
-                List.of(w.fill(w.lead(), field, number, a, b, c)), now));
+        return new Article(String.valueOf(number), w.fill(w.title(), field, number, a, b, c), List.of(w.fill(w.lead(), field, number, a, b, c)), at);
+    }
+
+    /** An item's page as the farm serves it: its address, the title its feed gives it, and its HTML. */
+    record Page(String url, String title, String html) {}
+
+    /** The page item {@code number} of {@code feed} has (or would have) once published: the same words as the served one. */
+    Page page(int feed, int number) {
+        Article item = compose(feed, number, Instant.EPOCH);
+        return new Page("http://127.0.0.1:" + server.getAddress().getPort() + "/articles/" + item.slug() + ".html", item.title(), page(item));
+    }
+
+    /** CPU time the farm's own threads spent answering, so an in-process benchmark can leave it out. */
+    long cpuNanos() {
+        return cpuNanos.get();
+    }
+
+    /** Feed requests answered so far, and those answered 304 (Not Modified). */
+    long feedRequests() {
+        return feedRequests.get();
+    }
+
+    long notModified() {
+        return notModified.get();
     }
 
     /** Publishes {@code article} in {@code feed}: at the top of the feed, its page served from now on. */
@@ -126,20 +159,24 @@ final class PublishingFarm implements AutoCloseable {
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        long t0 = THREADS.getCurrentThreadCpuTime();
         try (ex) {
             String path = ex.getRequestURI().getPath();
             String[] parts = path.split("/");
             if (path.startsWith("/feeds/") && parts.length == 3) {
+                feedRequests.incrementAndGet();
                 int feed = Integer.parseInt(parts[2].replace(".xml", ""));
                 byte[] body;
                 String etag;
                 synchronized (this) {
                     List<Article> list = items.get(feed);
                     etag = "\"v" + list.size() + "\"";
-                    body = rss(feed, list).getBytes(StandardCharsets.UTF_8);
+                    // a 304 is what a scale run asks for thousands of times: no body rendered for it
+                    body = etag.equals(ex.getRequestHeaders().getFirst("If-None-Match")) ? null : rss(feed, list).getBytes(StandardCharsets.UTF_8);
                 }
                 ex.getResponseHeaders().set("ETag", etag);
-                if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                if (body == null) {
+                    notModified.incrementAndGet();
                     ex.sendResponseHeaders(304, -1);
                     return;
                 }
@@ -159,6 +196,8 @@ final class PublishingFarm implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             ex.sendResponseHeaders(400, -1);
+        } finally {
+            cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - t0);
         }
     }
 

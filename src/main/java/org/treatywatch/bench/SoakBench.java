@@ -104,12 +104,12 @@ public final class SoakBench implements Callable<Integer> {
                 minutes, polls, start / MB, end / MB, (end - start) / MB, (end - start) / MB / Math.max(1, minutes));
         if (polls > 0) {
             out.printf("CPU %.2f ms a poll (scheduler, sender and update loop included, the farm left out); resident memory %s%n",
-                    (serviceCpu(farm) - cpu0) / 1e6 / polls, PollBench.residentMemory());
+                    (serviceCpu(farm) - cpu0) / 1e6 / polls, ProcessStatus.describe(ProcessStatus.RESIDENT));
         }
     }
 
     private static long serviceCpu(FeedFarm farm) {
-        return PollBench.processCpu() - farm.cpuNanos();
+        return ProcessStatus.cpuNanos() - farm.cpuNanos();
     }
 
     private static long size(Service service) {

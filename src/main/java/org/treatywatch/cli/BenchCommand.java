@@ -14,6 +14,7 @@ import org.treatywatch.bench.BotApiSimulator;
 import org.treatywatch.bench.LatencyBench;
 import org.treatywatch.bench.LeadTimeBench;
 import org.treatywatch.bench.PollBench;
+import org.treatywatch.bench.ScaleBench;
 import org.treatywatch.bench.ScratchFolder;
 import org.treatywatch.bench.SearchBench;
 import org.treatywatch.bench.SoakBench;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
 /** Benchmarks, so timing goals are measured on the machine at hand rather than asserted in tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput on this machine.",
         subcommands = {BenchCommand.Detection.class, BenchCommand.Delivery.class, BenchCommand.Matching.class, PollBench.class, SearchBench.class,
-                LatencyBench.class, LeadTimeBench.class, SoakBench.class, FarmCommand.class})
+                LatencyBench.class, LeadTimeBench.class, SoakBench.class, ScaleBench.class, FarmCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -23,7 +23,6 @@ import org.treatywatch.fetch.FetchException;
 import org.treatywatch.fetch.FetchResult;
 import org.treatywatch.fetch.HttpFetcher;
 import org.treatywatch.match.ItemFacts;
-import org.treatywatch.match.KeywordFilter;
 import org.treatywatch.match.SubscriptionCache;
 import org.treatywatch.store.FeedRow;
 import org.treatywatch.store.FeedStore;
@@ -190,7 +189,7 @@ public final class FeedPoller {
             Map<Long, String> bodies = new HashMap<>();
             Map<Long, Long> threads = new HashMap<>();
             if (isRelevant && !dryRun) {
-                ItemFacts facts = new ItemFacts(def.id(), KeywordFilter.wordsOf(a.article().title() + "\n" + a.article().text()));
+                ItemFacts facts = ItemFacts.of(def.id(), a.article().title(), a.article().text());
                 Map<String, String> byLang = new HashMap<>();
                 subscriptions.current(now).match(facts).forEachTarget((chat, lang, thread) -> {
                     bodies.put(chat, byLang.computeIfAbsent(lang, l -> renderer.render(a.alert(), l)));

@@ -1,6 +1,7 @@
 package org.treatywatch.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,6 +51,26 @@ class StoreTest {
     }
 
     @Test
+    void subscriptionsAddedInBulkBelongToTheirChatsAndChangeWhoGetsAlerts() {
+        try (Db db = Db.open(url())) {
+            ChatStore chats = new ChatStore(db);
+            chats.ensure(7, "he", "group"); // an existing chat keeps its language and type
+            long version = chats.version();
+
+            chats.addSubscriptions(List.of(new Subscription(0, 7, "ar", Subscription.TREATY, "treaty"),
+                    new Subscription(0, 8, "ar", Subscription.TREATY, ""), new Subscription(0, 8, "ar", Subscription.TREATY, "gas -oil")));
+
+            assertThat(chats.version()).isGreaterThan(version); // a cached index rebuilds
+            assertThat(chats.get(7).orElseThrow().language()).isEqualTo("he");
+            assertThat(chats.get(8).orElseThrow().language()).isEqualTo("ar");
+            assertThat(chats.activeSubscriptions(Instant.now()).subscriptions())
+                    .extracting(Subscription::chatId, Subscription::filter)
+                    .containsExactly(tuple(7L, "treaty"), tuple(8L, ""),
+                            tuple(8L, "gas -oil"));
+        }
+    }
+
+    @Test
     void failuresAreCountedAndResetBySuccess() {
         try (Db db = Db.open(url())) {
             FeedStore feeds = new FeedStore(db);
@@ -87,7 +108,7 @@ class StoreTest {
             assertThat(new FeedStore(db).get("a").orElseThrow().initialized()).isTrue();
             OutboxStore outbox = new OutboxStore(db);
             assertThat(StoredRows.due(db, Instant.now(), 10)).extracting(OutboxRow::chatId, OutboxRow::body)
-                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(1L, "alert ar"), org.assertj.core.groups.Tuple.tuple(2L, "alert he"));
+                    .containsExactlyInAnyOrder(tuple(1L, "alert ar"), tuple(2L, "alert he"));
         }
     }
 
