@@ -72,7 +72,7 @@ record SentenceConcepts(String text, Set<Concept> concepts, boolean pair, boolea
 
     private static boolean listedWithOthers(List<Hit> hits) {
         if (within(hits, Concept.RUSSIA, Concept.IRAN, LIST_SPAN, true)) return true;
-        // a tight list: the pair word by word ("Iran and Russia") with a third party right after or before it
+        // a tight list: the pair word by word ("Iran and Russia") with a third party next to it
         for (int x = 0; x < hits.size(); x++) {
             Hit r = hits.get(x);
             if (r.concept() != Concept.RUSSIA) continue;
@@ -81,7 +81,9 @@ record SentenceConcepts(String text, Set<Concept> concepts, boolean pair, boolea
                 if (i.concept() != Concept.IRAN || Math.abs(i.start() - r.start()) != 1) continue;
                 int from = Math.min(r.start(), i.start()), to = Math.max(r.start(), i.start());
                 for (Hit t : hits) {
-                    if (t.concept() == Concept.THIRD_PARTY && (t.start() == to + 1 || t.end() == from)) return true;
+                    // right after or before it, or one word away: Persian and Russian write "and" as a word of its own
+                    // (ایران، روسیه و چین; Иран, Россия и Китай)
+                    if (t.concept() == Concept.THIRD_PARTY && (t.start() >= to + 1 && t.start() <= to + 2 || t.end() <= from && t.end() >= from - 1)) return true;
                 }
             }
         }
