@@ -65,7 +65,7 @@ public final class Reader {
         int index = 0;
         for (String s : Sentences.split(body == null ? "" : body)) {
             // "Read also: the Duma ratified …", "Самое читаемое: …" left in a feed's text is another item's headline
-            if (Boilerplate.startsWithLabel(s)) continue;
+            if (Boilerplate.opensWithLabel(s)) continue;
             out.add(sentence(s, index++ < Reading.LEAD_SENTENCES ? Frame.Part.LEAD : Frame.Part.BODY, published));
         }
         return new Reading(List.copyOf(out), titled);
