@@ -63,7 +63,7 @@ public final class Reader {
         boolean titled = title != null && !title.isBlank();
         if (titled) out.add(sentence(Sentences.bounded(title, Sentences.MAX_SENTENCE_CHARS), Frame.Part.TITLE, published));
         int index = 0;
-        for (String s : Sentences.split(body == null ? "" : body)) {
+        for (String s : Sentences.split(body == null ? "" : DATELINE.matcher(body).replaceFirst(""))) {
             // "Read also: the Duma ratified …", "Самое читаемое: …" left in a feed's text is another item's headline
             if (Boilerplate.opensWithLabel(s)) continue;
             out.add(sentence(s, index++ < Reading.LEAD_SENTENCES ? Frame.Part.LEAD : Frame.Part.BODY, published));
@@ -162,6 +162,14 @@ public final class Reader {
 
     static final String TALKS = "talks";
     /** A sentence's date searches, each done once: as written, and resolved for an event done or to come. */
+    /**
+     * An agency's dateline before the lead ("МОСКВА, 17 января. /ТАСС/.", "МОСКВА, 5 мая — РИА Новости.",
+     * "TEHRAN, Jan 17 (Reuters) -"): the city in capitals is where the wire was filed, not a party to the
+     * news, and would name Russia in every Moscow item.
+     */
+    static final java.util.regex.Pattern DATELINE = java.util.regex.Pattern.compile(
+            "^\\s*\\p{Lu}[\\p{Lu}\\- ]{2,40},\\s*\\d{1,2}\\s+\\p{L}+\\.?\\s*(?:/[^/\\n]{2,30}/\\.?|\\([^)\\n]{2,30}\\)\\s*[—–-]|[—–-]\\s*[^.\\n]{2,30}\\.)?\\s*");
+
     private static final String EXPLICIT = "explicit", DONE_DATE = "done", COMING = "coming", YEAR = "year";
     static final int MONTH_REACH = 8;
 
