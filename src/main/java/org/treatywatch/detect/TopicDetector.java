@@ -180,7 +180,7 @@ public final class TopicDetector {
                 && reading.sentences().get(at).frames().stream().noneMatch(Frame::ofThePair);
     }
 
-    // A title that names no side and reports no event (a site's name, "כיכר השבת", a section label) is page chrome:
+    // A title that names no side and reports no event (a site's name, a section label) is page chrome:
     // the headline is the sentence after it.
     private static int headlineIndex(Reading reading) {
         List<SentenceReading> s = reading.sentences();
