@@ -90,7 +90,7 @@ public final class TopicDetector {
         if (windows.isEmpty()) {
             // "three Iranian satellites went up on Russian Soyuz rockets": no treaty or meeting word, yet the title
             // reports the two sides' own work as news
-            boolean pairNews = pairNewsFirst(reading) && !anotherStory(headline(sentences, 0), true);
+            boolean pairNews = pairNewsFirst(reading, sentences) && !anotherStory(headline(sentences, 0), true);
             double s = pairNews ? threshold : 0;
             return new Relevance(pairNews, s, allConcepts(sentences), pairNews ? List.of(sentences.get(0).text()) : List.of());
         }
@@ -104,7 +104,7 @@ public final class TopicDetector {
             }
         }
         double raw = best.score;
-        boolean pairNews = pairNewsFirst(reading);
+        boolean pairNews = pairNewsFirst(reading, sentences);
         if (pairNews) raw = Math.max(raw, threshold);
         // "India and Iran sign the Chabahar deal" stays that pair's story even if the lead names Russia;
         // so does a headline about nuclear talks with the West, a war, or the Ukraine war.
@@ -139,27 +139,31 @@ public final class TopicDetector {
         return headline.otherPair() || headline.has(Concept.UKRAINE_WAR) && !headline.has(Concept.TREATY_STRONG);
     }
 
-    private static boolean pairNewsFirst(Reading reading) {
+    private static boolean pairNewsFirst(Reading reading, List<SentenceConcepts> concepts) {
         if (reading.sentences().isEmpty()) return false;
         // a trilateral summit, a war or the Ukraine war by the pair's event is that setting's story
         boolean title = reading.sentences().get(0).frames().stream()
                 .anyMatch(f -> (f.news() || bareTalks(f)) && f.ofThePair() && !f.has(org.treatywatch.read.Participant.THIRD) && !f.setting());
-        return title || pairNewsInLead(reading);
+        return title || pairNewsInLead(reading, concepts);
     }
 
     // "a senior IRGC commander: we bought Su-35 jets from Russia" in the lead: a done or coming event whose only
     // parties are the two is their news, treaty word or not (a third party or a setting in the sentence keeps it out)
     // ("the drills the three countries hold every year start on Thursday" stays the three's: not after a title with others)
-    private static boolean pairNewsInLead(Reading reading) {
+    private static boolean pairNewsInLead(Reading reading, List<SentenceConcepts> concepts) {
         boolean othersInTitle = reading.sentences().get(0).frames().stream().anyMatch(f -> f.has(org.treatywatch.read.Participant.THIRD));
         if (othersInTitle) return false;
-        return reading.sentences().stream().filter(s -> s.part() == Frame.Part.LEAD).anyMatch(s -> s.parties().stream().noneMatch(
-                p -> p.equals(org.treatywatch.read.Participant.THIRD)) && !inASetting(s) && s.frames().stream().anyMatch(f -> f.news() && f.ofThePair()
-                        && !f.has(org.treatywatch.read.Participant.THIRD) && !f.setting() && f.stage().map(st -> st.order() > 0).orElse(false)));
+        for (int i = 0; i < reading.sentences().size(); i++) {
+            SentenceReading s = reading.sentences().get(i);
+            if (s.part() != Frame.Part.LEAD || s.parties().contains(org.treatywatch.read.Participant.THIRD) || inASetting(concepts.get(i))) continue;
+            if (s.frames().stream().anyMatch(f -> f.news() && f.ofThePair() && !f.has(org.treatywatch.read.Participant.THIRD) && !f.setting()
+                    && f.stage().map(st -> st.order() > 0).orElse(false))) return true;
+        }
+        return false;
     }
 
-    private static boolean inASetting(SentenceReading s) {
-        SentenceConcepts c = SentenceConcepts.of(s.text(), s.parties());
+    // the sentence's concepts as judge() read them (a recalled sentence keeps its settings)
+    private static boolean inASetting(SentenceConcepts c) {
         return c.has(Concept.MULTILATERAL) || c.has(Concept.CONFLICT) || c.has(Concept.UKRAINE_WAR) || c.otherPair();
     }
 

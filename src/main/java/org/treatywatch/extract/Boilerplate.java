@@ -76,8 +76,14 @@ public final class Boilerplate {
         int start = 0, n = Math.min(sentence.length(), LABEL_PREFIX);
         while (start < n && !Character.isLetter(sentence.charAt(start))) start++;
         int end = start;
-        while (end < n && Character.isLetter(sentence.charAt(end)) || end < n && Normalizer.forMatching(String.valueOf(sentence.charAt(end))).isEmpty()) end++;
+        while (end < n && (Character.isLetter(sentence.charAt(end)) || ignorable(sentence.charAt(end)))) end++;
         return Normalizer.forMatching(sentence.substring(start, end));
+    }
+
+    // diacritics and joiners inside a word (ZWNJ in پربیننده‌ترین), dropped by the normalizer
+    private static boolean ignorable(char c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.FORMAT;
     }
 
     private static String squash(String s) {
