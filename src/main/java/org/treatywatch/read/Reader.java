@@ -30,6 +30,13 @@ public final class Reader {
     /** A reporting verb this many tokens before "of"/عن/על and the stage noun it reports (a date may sit between). */
     static final int REPORT_REACH = 10;
 
+    /** Words between a route's word and the country it passes ("via the Republic of Azerbaijan"). */
+    static final int ROUTE_REACH = 1;
+    /** A title line this short that names no one and tells nothing may be page furniture. */
+    static final int CHROME_WORDS = 5;
+    /** How many furniture lines before a headline are passed over. */
+    static final int MAX_CHROME_LINES = 4;
+
     private final Lexicon lexicon;
     private final Gazetteer gazetteer;
 
@@ -61,14 +68,31 @@ public final class Reader {
         }
         List<SentenceReading> out = new ArrayList<>();
         boolean titled = title != null && !title.isBlank();
-        if (titled) out.add(sentence(Sentences.bounded(title, Sentences.MAX_SENTENCE_CHARS), Frame.Part.TITLE, published));
-        int index = 0;
-        for (String s : Sentences.split(body == null ? "" : DATELINE.matcher(body).replaceFirst(""))) {
-            // "Read also: the Duma ratified …", "Самое читаемое: …" left in a feed's text is another item's headline
-            if (Boilerplate.opensWithLabel(s)) continue;
-            out.add(sentence(s, index++ < Reading.LEAD_SENTENCES ? Frame.Part.LEAD : Frame.Part.BODY, published));
+        List<String> body0 = Sentences.split(body == null ? "" : DATELINE.matcher(body).replaceFirst(""));
+        List<String> rest = new ArrayList<>(body0.size());
+        for (String s : body0) if (!Boilerplate.opensWithLabel(s)) rest.add(s);
+        // "Read also: the Duma ratified …", "Самое читаемое: …" left in a feed's text is another item's headline
+        if (titled) {
+            SentenceReading head = sentence(Sentences.bounded(title, Sentences.MAX_SENTENCE_CHARS), Frame.Part.TITLE, published);
+            // a page's chrome before its headline ("×", a section's name, "news id: 224967", a bare date stamp):
+            // the headline is the first line that names a side or tells an event
+            for (int skipped = 0; chrome(head) && skipped < MAX_CHROME_LINES && !rest.isEmpty(); skipped++) {
+                head = sentence(rest.remove(0), Frame.Part.TITLE, published);
+            }
+            out.add(head);
         }
+        int index = 0;
+        for (String s : rest) out.add(sentence(s, index++ < Reading.LEAD_SENTENCES ? Frame.Part.LEAD : Frame.Part.BODY, published));
         return new Reading(List.copyOf(out), titled);
+    }
+
+    /**
+     * A title line that is a page's furniture, not a headline: a few words that name no side, no
+     * official and tell no event. A real headline this short still names someone ("Lavrov: ...").
+     */
+    private boolean chrome(SentenceReading title) {
+        return title.frames().isEmpty() && title.hits().isEmpty() && title.tokens().size() <= CHROME_WORDS
+                && gazetteer.namesIn(title.tokens()).isEmpty();
     }
 
     /** One sentence on its own (a headline cut from its title, a test). */
@@ -81,6 +105,8 @@ public final class Reader {
         List<Hit> parties = new ArrayList<>();
         String topic = null;
         for (Hit h : hits) {
+            // "a railway to the border with Azerbaijan", "gas via Azerbaijan": a country a route passes is no party
+            if (h.concept() == Concept.THIRD_PARTY && routed(h, cues)) continue;
             if (isSide(h.concept()) && !person(names, h) && (topical(h, hits, cues, tokens) || objectOfAnotherPairsTalks(h, hits, cues, stages)
                     || modifierInOthersTalks(h, hits, cues, stages, tokens))) {
                 if (topic == null) topic = side(h.concept());
@@ -213,6 +239,13 @@ public final class Reader {
      * بحثا الملف الإيراني) or it sits inside a setting's name (the Iranian nuclear file); a "with"
      * between them makes it a party again (talks about cooperation with Iran).
      */
+    private static boolean routed(Hit h, List<PhraseMatcher.Match<Gazetteer.Cue>> cues) {
+        for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
+            if (c.label() == Gazetteer.Cue.ROUTE && c.end() <= h.start() && h.start() - c.end() <= ROUTE_REACH) return true;
+        }
+        return false;
+    }
+
     private static boolean topical(Hit h, List<Hit> hits, List<PhraseMatcher.Match<Gazetteer.Cue>> cues, List<String> tokens) {
         for (Hit other : hits) {
             if ((other.concept() == Concept.MULTILATERAL || other.concept() == Concept.CONFLICT) && h.inside(other)) return true;

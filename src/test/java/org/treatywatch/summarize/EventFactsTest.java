@@ -58,6 +58,26 @@ class EventFactsTest {
     }
 
     @Test
+    void aPagesFurnitureBeforeItsHeadlineDoesNotHideTheEvent() {
+        Gazetteer g = TestFiles.shippedGazetteer();
+        Reader reader = TestFiles.shippedReader();
+        LocalDate published = LocalDate.of(2025, 5, 21);
+        List<String> wrong = new ArrayList<>();
+        int rows = 0;
+        for (String line : TestFiles.resource("summarize/furniture.tsv").split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] f = line.split("\t", -1);
+            String[] lines = f[3].split("\\\\n", 2);
+            EventCard card = EventCard.of(reader.read(lines[0], lines[1].replace("\\n", "\n"), Optional.of(published)), g, Optional.of(published));
+            String got = card.stage().map(Gazetteer.Stage::id).orElse("-") + (card.upcoming() ? " upcoming" : " done");
+            if (!got.equals(f[1] + " " + f[2])) wrong.add(f[0] + ": want " + f[1] + " " + f[2] + ", got " + got);
+            rows++;
+        }
+        assertThat(rows).isGreaterThanOrEqualTo(4);
+        assertThat(wrong).as("items whose headline sits below a page's furniture").isEmpty();
+    }
+
+    @Test
     void anUpcomingSigningIsNeverASigningInEitherLanguage() {
         Gazetteer g = TestFiles.shippedGazetteer();
         Reader reader = TestFiles.shippedReader();
