@@ -105,8 +105,9 @@ public final class Reader {
         List<Hit> parties = new ArrayList<>();
         String topic = null;
         for (Hit h : hits) {
-            // "a railway to the border with Azerbaijan", "gas via Azerbaijan": a country a route passes is no party
-            if (h.concept() == Concept.THIRD_PARTY && routed(h, cues)) continue;
+            // "a railway to the border with Azerbaijan", "gas via Azerbaijan": a country a route passes is no party;
+            // nor is an envoy's portfolio ("Putin's special envoy for Syrian affairs")
+            if (h.concept() == Concept.THIRD_PARTY && routeOrPortfolio(h, cues)) continue;
             if (isSide(h.concept()) && !person(names, h) && (topical(h, hits, cues, tokens) || objectOfAnotherPairsTalks(h, hits, cues, stages)
                     || modifierInOthersTalks(h, hits, cues, stages, tokens))) {
                 if (topic == null) topic = side(h.concept());
@@ -115,7 +116,7 @@ public final class Reader {
             }
         }
         List<Frame> frames = new ArrayList<>();
-        List<Participant> participants = participants(parties, names, tokens);
+        List<Participant> participants = participants(parties, names, tokens, cues);
         // "arrived in Tehran to hold trilateral talks": the visit is part of the talks the setting's word qualifies
         // (the talks noun so qualified: "discussed the nuclear deal" is a topic, it makes no meeting trilateral)
         java.util.Map<String, Optional<LocalDate>> dates = new java.util.HashMap<>(4);
@@ -127,7 +128,7 @@ public final class Reader {
             // one date search per sentence and reading (to come or done), however many predicates it has: it is the costliest step
             boolean ahead = tense.upcoming();
             Optional<LocalDate> date = dates.computeIfAbsent(ahead ? COMING : DONE_DATE, a -> Dates.find(text, published, ahead));
-            frames.add(new Frame(m.phrase(), Optional.of(m.stage()), tense, near(m, parties, names, tokens, participants),
+            frames.add(new Frame(m.phrase(), Optional.of(m.stage()), tense, near(m, parties, names, tokens, participants, cues),
                     Optional.ofNullable(topic), place, date, text, part, m.arrival(),
                     inSetting(m, hits, cues) || m.stage().id().equals(TALKS) && trilateralTalks));
         }
@@ -208,6 +209,10 @@ public final class Reader {
     static final int SIGN_OBJECT_REACH = 16;
     /** How far after its predicate a third country may stand and still take part in it, in tokens. */
     static final int THIRD_REACH = 10;
+    /** Words between "the envoy of" and the person it is of (a first name). */
+    static final int AIDE_REACH = 1;
+    /** How far after "according to" (به نقل از, по данным) the source it names stands, in tokens. */
+    static final int SOURCE_REACH = 3;
     /** How far from a meeting's or call's word its participants stand, in tokens. */
     static final int TALKS_REACH = 10;
     /** How far before a gentilic its party's noun may stand (the noun, another gentilic, a two-word name). */
@@ -239,9 +244,10 @@ public final class Reader {
      * بحثا الملف الإيراني) or it sits inside a setting's name (the Iranian nuclear file); a "with"
      * between them makes it a party again (talks about cooperation with Iran).
      */
-    private static boolean routed(Hit h, List<PhraseMatcher.Match<Gazetteer.Cue>> cues) {
+    private static boolean routeOrPortfolio(Hit h, List<PhraseMatcher.Match<Gazetteer.Cue>> cues) {
         for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
-            if (c.label() == Gazetteer.Cue.ROUTE && c.end() <= h.start() && h.start() - c.end() <= ROUTE_REACH) return true;
+            boolean label = c.label() == Gazetteer.Cue.ROUTE || c.label() == Gazetteer.Cue.PORTFOLIO;
+            if (label && c.end() <= h.start() && h.start() - c.end() <= ROUTE_REACH) return true;
         }
         return false;
     }
@@ -306,19 +312,48 @@ public final class Reader {
      * qualifies something else, it does not take part; one named before it or close after it does.
      */
     private List<Participant> near(Gazetteer.StageMatch m, List<Hit> parties, List<PhraseMatcher.Match<Gazetteer.Name>> names,
-                                   List<String> tokens, List<Participant> all) {
+                                   List<String> tokens, List<Participant> all, List<PhraseMatcher.Match<Gazetteer.Cue>> cues) {
         boolean talks = m.stage().id().equals(TALKS);
         List<Hit> kept = new ArrayList<>(parties.size());
         for (Hit h : parties) {
+            // (a meeting's speaker is often its party: "Netanyahu said he spoke with Putin")
+            if (!talks && h.concept() == Concept.THIRD_PARTY && speaker(h, m, cues)) continue;
             // a meeting's participants stand around its word ("the meeting that brought Netanyahu and Putin together");
             // a side named further on ("Putin prefers Iran") is what they talked about or someone else
-            boolean far = talks ? Math.max(h.start() - m.end(), m.start() - h.end()) > TALKS_REACH
+            // a verb-final meeting ("Lavrentiev, Putin's envoy, ... with Larijani, secretary of ..., met") has its
+            // parties far before the verb: whoever stands before one marked by "with" takes part
+            boolean far = talks ? Math.max(h.start() - m.end(), m.start() - h.end()) > TALKS_REACH && !withMarkedAfter(h, m, parties, cues)
                     : h.concept() == Concept.THIRD_PARTY && h.start() - m.end() > THIRD_REACH;
             if (!far) kept.add(h);
         }
         if (kept.size() == parties.size()) return all;
-        List<Participant> near = participants(kept, names, tokens);
+        List<Participant> near = participants(kept, names, tokens, cues);
         return near.stream().anyMatch(Participant::ours) ? near : all;
+    }
+
+    private static boolean withMarkedAfter(Hit h, Gazetteer.StageMatch m, List<Hit> parties, List<PhraseMatcher.Match<Gazetteer.Cue>> cues) {
+        if (h.end() > m.start()) return false;
+        for (Hit p : parties) {
+            if (p.start() < h.start() || p.end() > m.start()) continue;
+            for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
+                if (c.label() == Gazetteer.Cue.WITH && c.end() <= p.start() && p.start() - c.end() <= 1) return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Israeli television claimed that Russia will deliver the jets to Iran", "according to a Ukrainian outlet,
+     * Russia builds ...": a third country that reports the event (before its reporting verb, or right after
+     * "according to") is its source, not a party to it.
+     */
+    private static boolean speaker(Hit h, Gazetteer.StageMatch m, List<PhraseMatcher.Match<Gazetteer.Cue>> cues) {
+        if (h.end() > m.start()) return false;
+        for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
+            if (c.label() != Gazetteer.Cue.REPORTING || c.end() > m.start()) continue;
+            if (h.end() <= c.start() || c.end() <= h.start() && h.start() - c.end() <= SOURCE_REACH) return true;
+        }
+        return false;
     }
 
     /**
@@ -345,7 +380,8 @@ public final class Reader {
      * word; a country or capital named as a place ("in Moscow") is where it happens, not a party,
      * unless no third party is named (then it is the host of the pair's meeting).
      */
-    private List<Participant> participants(List<Hit> parties, List<PhraseMatcher.Match<Gazetteer.Name>> names, List<String> tokens) {
+    private List<Participant> participants(List<Hit> parties, List<PhraseMatcher.Match<Gazetteer.Name>> names, List<String> tokens,
+                                           List<PhraseMatcher.Match<Gazetteer.Cue>> cues) {
         List<Participant> out = new ArrayList<>();
         List<Participant> hosts = new ArrayList<>();
         boolean third = false;
@@ -354,7 +390,10 @@ public final class Reader {
             third |= h.concept() == Concept.THIRD_PARTY;
             PhraseMatcher.Match<Gazetteer.Name> name = covering(names, h);
             Participant p;
-            if (name != null && name.label().kind() != Gazetteer.Kind.PLACE) {
+            // "Putin's special envoy met Larijani", "Larijani, adviser to the Leader": whose envoy, aide or message it
+            // is speaks for their side, but they are not there (the envoy is, named or not)
+            boolean principal = name != null && name.label().kind() == Gazetteer.Kind.PERSON && principalOfAnother(name, cues);
+            if (name != null && name.label().kind() != Gazetteer.Kind.PLACE && !principal) {
                 p = new Participant(name.label().in("en"), side(h.concept()), name.label().kind(), Optional.of(name.label()));
             } else if (isSide(h.concept())) {
                 Optional<Gazetteer.Name> country = gazetteer.name(side(h.concept()));
@@ -370,6 +409,16 @@ public final class Reader {
         }
         if (!third) for (Participant h : hosts) if (!out.contains(h)) out.add(h);
         return List.copyOf(out);
+    }
+
+    // "the envoy of Vladimir Putin" is Putin's; "the aide of the president, Yuri Ushakov" is Ushakov himself
+    private static boolean principalOfAnother(PhraseMatcher.Match<Gazetteer.Name> name, List<PhraseMatcher.Match<Gazetteer.Cue>> cues) {
+        for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
+            if (c.label() != Gazetteer.Cue.AIDE_OF || c.end() > name.start() || name.start() - c.end() > AIDE_REACH) continue;
+            boolean titleBetween = cues.stream().anyMatch(n -> n.label() == Gazetteer.Cue.PARTY_NOUN && n.start() >= c.end() && n.start() < name.start());
+            if (!titleBetween) return true;
+        }
+        return false;
     }
 
     private static PhraseMatcher.Match<Gazetteer.Name> covering(List<PhraseMatcher.Match<Gazetteer.Name>> names, Hit h) {

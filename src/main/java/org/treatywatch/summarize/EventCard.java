@@ -24,6 +24,8 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
                         List<Gazetteer.Name> institutions, Optional<EventCard> next, boolean arrival) {
     static final int MAX_PEOPLE = 4;
     static final int MAX_PLACES = 3;
+    /** How far into the item a body sentence may tell the main event again and give its place, in sentences. */
+    static final int RETOLD_WITHIN = 5;
 
     public EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places, Optional<LocalDate> date,
                      Optional<Gazetteer.Stage> stage) {
@@ -151,6 +153,18 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
             }
         }
         if (out.isEmpty()) {
+            // "the reactor in Iran goes to full power in August — the reactor near Bushehr ... goes to full power":
+            // a headline that names only a country leaves the place to the body telling the same event again
+            for (Frame f : reading.frames()) {
+                if (f.part() != Frame.Part.BODY || reading.sentences().indexOf(sentenceOf(reading, f)) > RETOLD_WITHIN) continue;
+                boolean retold = f.stage().equals(main.stage()) && f.tense() == main.tense() && !f.ofAnotherPair() && !f.setting();
+                if (retold && f.place().isPresent()) {
+                    out.add(f.place().get());
+                    break;
+                }
+            }
+        }
+        if (out.isEmpty()) {
             // the Duma ratified: it did so where it sits, whatever else the sentence places elsewhere
             for (Participant p : main.participants()) {
                 if (p.kind() != Gazetteer.Kind.INSTITUTION) continue;
@@ -158,6 +172,11 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
             }
         }
         return out;
+    }
+
+    private static SentenceReading sentenceOf(Reading reading, Frame f) {
+        for (SentenceReading s : reading.sentences()) if (s.frames().contains(f)) return s;
+        return null;
     }
 
     private static List<Gazetteer.Name> persons(List<Participant> participants) {
