@@ -78,7 +78,8 @@ record SentenceConcepts(String text, Set<Concept> concepts, boolean pair, boolea
             if (r.concept() != Concept.RUSSIA) continue;
             for (int y = Math.max(0, x - 3); y < Math.min(hits.size(), x + 4); y++) {
                 Hit i = hits.get(y);
-                if (i.concept() != Concept.IRAN || Math.abs(i.start() - r.start()) != 1) continue;
+                // word by word, or with "and" as a word of its own between them (ایران و روسیه, Иран и Россия)
+                if (i.concept() != Concept.IRAN || Math.abs(i.start() - r.start()) > 2) continue;
                 int from = Math.min(r.start(), i.start()), to = Math.max(r.start(), i.start());
                 for (Hit t : hits) {
                     // right after or before it, or one word away: Persian and Russian write "and" as a word of its own

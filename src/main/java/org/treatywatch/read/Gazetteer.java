@@ -261,15 +261,22 @@ public final class Gazetteer {
 
     /** Whether a name stands where something happens ("in Moscow", لطهران), not for its government. */
     public boolean locative(List<String> tokens, PhraseMatcher.Match<Name> m) {
-        for (int k = Math.max(0, m.start() - 3); k < m.start(); k++) if (betweenWords.contains(tokens.get(k))) return false;
-        int first = m.start();
-        while (first > 0 && m.start() - first < MAX_APPOSITION && appositionWords.contains(tokens.get(first - 1))) first--;
-        if (first < m.start()) {
+        return locative(tokens, m.start(), m.phrase());
+    }
+
+    /** The same for any word at {@code start} whose form is {@code phrase} (a country the lexicon knows, not the gazetteer). */
+    public boolean locative(List<String> tokens, int start, String phrase) {
+        for (int k = Math.max(0, start - 3); k < start; k++) if (betweenWords.contains(tokens.get(k))) return false;
+        int first = start;
+        while (first > 0 && start - first < MAX_APPOSITION && appositionWords.contains(tokens.get(first - 1))) first--;
+        if (first < start) {
             // "in the Russian capital, Moscow": the words before the name stand where the place would, and are read as it would be
             return first > 0 && locativeWords.contains(tokens.get(first - 1)) || locativePrefix(tokens.get(first), 1);
         }
-        String token = tokens.get(m.start());
-        String form = org.treatywatch.text.Tokenizer.normalizedTokens(m.phrase()).get(0);
+        String token = tokens.get(start);
+        List<String> forms = org.treatywatch.text.Tokenizer.normalizedTokens(phrase);
+        if (forms.isEmpty()) return false;
+        String form = forms.get(0);
         int at = token.indexOf(form);
         if (at > 0) {
             // a proclitic meaning "in" or "to": Hebrew ב/ל anywhere in the chain (ובמוסקבה), Arabic ب/ل before the article
@@ -278,7 +285,7 @@ public final class Gazetteer {
             String bare = prefix.endsWith("ال") ? prefix.substring(0, prefix.length() - 2) : prefix;
             if (bare.endsWith("ب") || bare.endsWith("ل")) return true;
         }
-        return m.start() > 0 && locativeWords.contains(tokens.get(m.start() - 1));
+        return start > 0 && locativeWords.contains(tokens.get(start - 1));
     }
 
     // בבירה, לעיר, بالعاصمة, بمدينة: the apposition word itself carries the "in"/"to" proclitic (after an optional "and")

@@ -109,7 +109,7 @@ public final class Reader {
             // nor is an envoy's portfolio ("Putin's special envoy for Syrian affairs")
             if (h.concept() == Concept.THIRD_PARTY && routeOrPortfolio(h, cues)) continue;
             if (isSide(h.concept()) && !person(names, h) && (topical(h, hits, cues, tokens) || objectOfAnotherPairsTalks(h, hits, cues, stages)
-                    || modifierInOthersTalks(h, hits, cues, stages, tokens))) {
+                    || modifierInOthersTalks(h, hits, cues, stages, tokens, text))) {
                 if (topic == null) topic = side(h.concept());
             } else {
                 parties.add(h);
@@ -362,8 +362,10 @@ public final class Reader {
      * discussed. After a party's noun ("the Iranian president", الوفد الإيراني) it is a party again.
      */
     private boolean modifierInOthersTalks(Hit h, List<Hit> hits, List<PhraseMatcher.Match<Gazetteer.Cue>> cues,
-                                          List<Gazetteer.StageMatch> stages, List<String> tokens) {
+                                          List<Gazetteer.StageMatch> stages, List<String> tokens, String text) {
         if (!gazetteer.gentilic(tokens.get(h.start())) || stages.stream().noneMatch(m -> m.stage().id().equals(TALKS))) return false;
+        // Persian روسیه is Russia itself, spelled as Arabic's "Russian" (روسية) once letters are folded
+        if (org.treatywatch.text.Language.FA.equals(org.treatywatch.text.Language.guess(text))) return false;
         boolean third = false, other = false;
         for (Hit p : hits) {
             third |= p.concept() == Concept.THIRD_PARTY;
@@ -403,6 +405,8 @@ public final class Reader {
                     continue;
                 }
             } else {
+                // "Pezeshkian leaves for Tajikistan and Russia": a third country one travels to is a stop, not a party
+                if (gazetteer.locative(tokens, h.start(), h.form())) continue;
                 p = new Participant(h.form(), Participant.THIRD, Gazetteer.Kind.COUNTRY, Optional.empty());
             }
             if (!out.contains(p)) out.add(p);
