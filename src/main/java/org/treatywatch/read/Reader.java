@@ -106,7 +106,7 @@ public final class Reader {
         String topic = null;
         for (Hit h : hits) {
             // "a railway to the border with Azerbaijan", "gas via Azerbaijan": a country a route passes is no party;
-            // nor is an envoy's portfolio ("Putin's special envoy for Syrian affairs")
+            // nor is an envoy's portfolio ("Putin's special envoy for Syrian affairs"), nor who objects ("despite Washington's objections")
             if (h.concept() == Concept.THIRD_PARTY && routeOrPortfolio(h, cues)) continue;
             if (isSide(h.concept()) && !person(names, h) && (topical(h, hits, cues, tokens) || objectOfAnotherPairsTalks(h, hits, cues, stages)
                     || modifierInOthersTalks(h, hits, cues, stages, tokens, text))) {
@@ -246,7 +246,7 @@ public final class Reader {
      */
     private static boolean routeOrPortfolio(Hit h, List<PhraseMatcher.Match<Gazetteer.Cue>> cues) {
         for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
-            boolean label = c.label() == Gazetteer.Cue.ROUTE || c.label() == Gazetteer.Cue.PORTFOLIO;
+            boolean label = c.label() == Gazetteer.Cue.ROUTE || c.label() == Gazetteer.Cue.PORTFOLIO || c.label() == Gazetteer.Cue.DESPITE;
             if (label && c.end() <= h.start() && h.start() - c.end() <= ROUTE_REACH) return true;
         }
         return false;
@@ -506,6 +506,10 @@ public final class Reader {
         for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
             // "it is worth recalling that Rosatom started up Bushehr" (يذكر أن, כזכור): the sentence recalls, it reports nothing new
             if (c.label() == Gazetteer.Cue.BACKGROUND && c.start() <= BACKGROUND_OPENING && c.end() <= m.start()) return Tense.PAST;
+            // "وكان بوتين وقّع ..." (Putin had signed) opens a recalled event; "وكان في استقبال الرئيس" (receiving
+            // the president were ...) describes this one: only a verb is put in the past perfect
+            if (c.label() == Gazetteer.Cue.PLUPERFECT && c.start() <= BACKGROUND_OPENING && c.end() <= m.start()
+                    && m.tense() != Tense.UNMARKED) return Tense.PAST;
         }
         for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
             // "the treaty that was signed", "the city that saw the meeting" (التي شهدت لقاء)
