@@ -35,7 +35,7 @@ public final class Reader {
     /** A title line this short that names no one and tells nothing may be page furniture. */
     static final int CHROME_WORDS = 5;
     /** How many furniture lines before a headline are passed over. */
-    static final int MAX_CHROME_LINES = 4;
+    static final int MAX_CHROME_LINES = 6;
 
     private final Lexicon lexicon;
     private final Gazetteer gazetteer;
