@@ -217,7 +217,10 @@ public final class TopicDetector {
                 .filter(f -> f.news() || f.tense() == org.treatywatch.read.Tense.UNMARKED && f.stage().map(st -> st.order() == 0).orElse(false))
                 .toList();
         boolean drill = reader.gazetteer().cuesIn(head.tokens()).stream().anyMatch(c -> c.label() == Gazetteer.Cue.DRILL);
-        return !title.isEmpty() && title.stream().allMatch(f -> f.ofAnotherPair() || drill && trilateral(f));
+        // "drills began in Chabahar, in which ships of Russia, Iran and China take part": a drill's navies may be
+        // listed well after its verb; any third country the headline names takes part in it
+        boolean threeNavies = drill && head.parties().stream().anyMatch(h -> h.concept() == Concept.THIRD_PARTY && !reader.gazetteer().gentilic(h.form()));
+        return !title.isEmpty() && title.stream().allMatch(f -> f.ofAnotherPair() || drill && (trilateral(f) || threeNavies && f.ofThePair()));
     }
 
     /**

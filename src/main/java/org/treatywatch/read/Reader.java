@@ -221,6 +221,8 @@ public final class Reader {
     static final int SETTING_REACH = 1;
     /** A background opener ("it is recalled that") counts within the sentence's first words only. */
     static final int BACKGROUND_OPENING = 1;
+    /** How far after a past time opening the sentence its done verb may stand (the subject between), in tokens. */
+    static final int OPENING_REACH = 6;
     static final String IMPLEMENTATION = "implementation";
     /** How many words may stand between the ships and the verb of their arrival (two Russian navy frigates arrived). */
     static final int VESSEL_REACH = 5;
@@ -516,6 +518,10 @@ public final class Reader {
             if (c.label() == Gazetteer.Cue.RELATIVE && c.end() <= m.start() && m.start() - c.end() <= 1) return Tense.PAST;
             boolean near = (c.start() >= m.end() && c.start() - m.end() <= PAST_REACH) || (c.end() <= m.start() && m.start() - c.end() <= CUE_REACH);
             if (c.label() == Gazetteer.Cue.PAST && near) return Tense.PAST;
+            // "Last spring Russia and Iran signed ...", "В прошлом году стороны подписали": a past time opening the
+            // sentence dates the done verb after its subject
+            boolean opening = c.start() <= BACKGROUND_OPENING && c.end() <= m.start() && m.start() - c.end() <= OPENING_REACH;
+            if (c.label() == Gazetteer.Cue.PAST && opening && m.tense() == Tense.DONE) return Tense.PAST;
         }
         if (tense == Tense.DONE && published.isPresent()) {
             // the sentence's own date as written (done reading), searched once per sentence
