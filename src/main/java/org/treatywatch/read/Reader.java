@@ -104,10 +104,15 @@ public final class Reader {
         List<Gazetteer.StageMatch> stages = shipsArriving(signedSomething(predicates(gazetteer.stagesIn(tokens), names), cues), cues);
         List<Hit> parties = new ArrayList<>();
         String topic = null;
+        int droppedEnd = Integer.MIN_VALUE / 2;
         for (Hit h : hits) {
             // "a railway to the border with Azerbaijan", "gas via Azerbaijan": a country a route passes is no party;
             // nor is an envoy's portfolio ("Putin's special envoy for Syrian affairs"), nor who objects ("despite Washington's objections")
-            if (h.concept() == Concept.THIRD_PARTY && routeOrPortfolio(h, cues)) continue;
+            // (and so is the next one listed with it: "worries Israel and the US")
+            if (h.concept() == Concept.THIRD_PARTY && (routeOrPortfolio(h, cues) || h.start() - droppedEnd <= LISTED_REACH)) {
+                droppedEnd = h.end();
+                continue;
+            }
             if (isSide(h.concept()) && !person(names, h) && (topical(h, hits, cues, tokens) || objectOfAnotherPairsTalks(h, hits, cues, stages)
                     || modifierInOthersTalks(h, hits, cues, stages, tokens, text))) {
                 if (topic == null) topic = side(h.concept());
@@ -209,6 +214,8 @@ public final class Reader {
     static final int SIGN_OBJECT_REACH = 16;
     /** How far after its predicate a third country may stand and still take part in it, in tokens. */
     static final int THIRD_REACH = 10;
+    /** Words between two countries listed together ("Israel and the US"), in tokens. */
+    static final int LISTED_REACH = 2;
     /** Words between "the envoy of" and the person it is of (a first name). */
     static final int AIDE_REACH = 1;
     /** How far after "according to" (به نقل از, по данным) the source it names stands, in tokens. */
