@@ -125,7 +125,7 @@ public final class Reader {
         // "arrived in Tehran to hold trilateral talks": the visit is part of the talks the setting's word qualifies
         // (the talks noun so qualified: "discussed the nuclear deal" is a topic, it makes no meeting trilateral)
         java.util.Map<String, Optional<LocalDate>> dates = new java.util.HashMap<>(4);
-        boolean trilateralTalks = stages.stream().anyMatch(m -> m.stage().id().equals(TALKS) && m.tense() == Tense.UNMARKED && inSetting(m, hits, cues));
+        boolean trilateralTalks = stages.stream().anyMatch(m -> m.stage().id().equals(TALKS) && m.tense() != Tense.DONE && inSetting(m, hits, cues));
         for (Gazetteer.StageMatch m : stages) {
             Tense tense = tense(m, tokens, cues, text, published, stages, dates);
             Optional<Gazetteer.Name> place = place(names, tokens, m);
