@@ -34,6 +34,8 @@ public final class Reader {
     static final int ROUTE_REACH = 1;
     /** A title line this short that names no one and tells nothing may be page furniture. */
     static final int CHROME_WORDS = 5;
+    /** How much of a long title line is looked at for a furniture label opening it. */
+    static final int LABEL_LOOK = 200;
     /** How many furniture lines before a headline are passed over. */
     static final int MAX_CHROME_LINES = 6;
 
@@ -91,6 +93,9 @@ public final class Reader {
      * official and tell no event. A real headline this short still names someone ("Lavrov: ...").
      */
     private boolean chrome(SentenceReading title) {
+        // a ticker of other items under its label ("Today on the site: ...") is furniture however long
+        String text = title.text();
+        if (Boilerplate.opensWithLabel(text.length() > LABEL_LOOK ? text.substring(0, LABEL_LOOK) : text)) return true;
         return title.frames().isEmpty() && title.hits().isEmpty() && title.tokens().size() <= CHROME_WORDS
                 && gazetteer.namesIn(title.tokens()).isEmpty();
     }
