@@ -14,6 +14,8 @@ import java.util.Set;
 record SentenceConcepts(String text, Set<Concept> concepts, boolean pair, boolean otherPair, boolean thirdPairOnly) {
     private static final int PAIR_DISTANCE = 4;
     private static final int LIST_SPAN = 6;
+    /** Words between two countries of one list ("Iran, Kazakhstan and Azerbaijan": a comma or "and"). */
+    private static final int LIST_GAP = 1;
 
     static SentenceConcepts of(String text, List<Hit> hits) {
         Set<Concept> concepts = EnumSet.noneOf(Concept.class);
@@ -72,6 +74,7 @@ record SentenceConcepts(String text, Set<Concept> concepts, boolean pair, boolea
 
     private static boolean listedWithOthers(List<Hit> hits) {
         if (within(hits, Concept.RUSSIA, Concept.IRAN, LIST_SPAN, true)) return true;
+        if (listOfThreeWithOthers(hits)) return true;
         // a tight list: the pair word by word ("Iran and Russia") with a third party next to it
         for (int x = 0; x < hits.size(); x++) {
             Hit r = hits.get(x);
@@ -87,6 +90,29 @@ record SentenceConcepts(String text, Set<Concept> concepts, boolean pair, boolea
                     if (t.concept() == Concept.THIRD_PARTY && (t.start() >= to + 1 && t.start() <= to + 2 || t.end() <= from && t.end() >= from - 1)) return true;
                 }
             }
+        }
+        return false;
+    }
+
+    /**
+     * "offered Iran, Kazakhstan and Azerbaijan a joint drill": three or more countries named one after another
+     * (a comma or "and" between), one of the two sides among third countries, are a group, not the pair.
+     */
+    private static boolean listOfThreeWithOthers(List<Hit> hits) {
+        int run = 0, previousEnd = Integer.MIN_VALUE / 2;
+        boolean side = false, third = false;
+        for (Hit h : hits) {
+            if (!isParty(h.concept())) continue;
+            if (h.start() - previousEnd > LIST_GAP) {
+                run = 0;
+                side = false;
+                third = false;
+            }
+            run++;
+            side |= h.concept() != Concept.THIRD_PARTY;
+            third |= h.concept() == Concept.THIRD_PARTY;
+            previousEnd = h.end();
+            if (run >= 3 && side && third) return true;
         }
         return false;
     }
