@@ -520,7 +520,7 @@ public final class Reader {
         for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
             // "it is worth recalling that Rosatom started up Bushehr" (يذكر أن, כזכור): the sentence recalls, it reports nothing new
             if (c.label() == Gazetteer.Cue.BACKGROUND && c.start() <= BACKGROUND_OPENING && c.end() <= m.start()) return Tense.PAST;
-            // "وكان بوتين وقّع ..." (Putin had signed) opens a recalled event; "وكان في استقبال الرئيس" (receiving
+            // وكان بوتين وقّع (Putin had signed) opens a recalled event; وكان في استقبال الرئيس (receiving
             // the president were ...) describes this one: only a verb is put in the past perfect
             if (c.label() == Gazetteer.Cue.PLUPERFECT && c.start() <= BACKGROUND_OPENING && c.end() <= m.start()
                     && m.tense() != Tense.UNMARKED) return Tense.PAST;

@@ -155,14 +155,10 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
         if (out.isEmpty()) {
             // "the reactor in Iran goes to full power in August — the reactor near Bushehr ... goes to full power":
             // a headline that names only a country leaves the place to the body telling the same event again
-            for (Frame f : reading.frames()) {
-                if (f.part() != Frame.Part.BODY || reading.sentences().indexOf(sentenceOf(reading, f)) > RETOLD_WITHIN) continue;
-                boolean retold = f.stage().equals(main.stage()) && f.tense() == main.tense() && !f.ofAnotherPair() && !f.setting();
-                if (retold && f.place().isPresent()) {
-                    out.add(f.place().get());
-                    break;
-                }
-            }
+            List<SentenceReading> first = reading.sentences().subList(0, Math.min(reading.sentences().size(), RETOLD_WITHIN + 1));
+            first.stream().filter(s -> s.part() == Frame.Part.BODY).flatMap(s -> s.frames().stream())
+                    .filter(f -> f.stage().equals(main.stage()) && f.tense() == main.tense() && !f.ofAnotherPair() && !f.setting())
+                    .map(Frame::place).flatMap(Optional::stream).findFirst().ifPresent(out::add);
         }
         if (out.isEmpty()) {
             // the Duma ratified: it did so where it sits, whatever else the sentence places elsewhere
@@ -172,11 +168,6 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
             }
         }
         return out;
-    }
-
-    private static SentenceReading sentenceOf(Reading reading, Frame f) {
-        for (SentenceReading s : reading.sentences()) if (s.frames().contains(f)) return s;
-        return null;
     }
 
     private static List<Gazetteer.Name> persons(List<Participant> participants) {
