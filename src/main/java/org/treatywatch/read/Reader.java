@@ -548,7 +548,9 @@ public final class Reader {
             // "the agreement was signed in January" read in March: the month, right after the verb, ended long before publication
             if (date.isEmpty()) {
                 for (Dates.MonthMention month : Dates.monthsIn(tokens)) {
-                    boolean ofThisVerb = month.token() >= m.end() && month.token() - m.end() <= MONTH_REACH
+                    // "the second launch since July" dates something else
+                    boolean since = cues.stream().anyMatch(c -> c.label() == Gazetteer.Cue.SINCE && c.end() == month.token());
+                    boolean ofThisVerb = !since && month.token() >= m.end() && month.token() - m.end() <= MONTH_REACH
                             // "discussed the treaty signed in January": the month is the nearer verb's
                             && stages.stream().noneMatch(o -> o != m && o.start() >= m.end() && o.start() < month.token());
                     if (ofThisVerb && monthEnd(month.month(), published.get()).isBefore(published.get().minusDays(STALE_DAYS))) return Tense.PAST;
