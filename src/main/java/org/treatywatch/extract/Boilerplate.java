@@ -61,6 +61,31 @@ public final class Boilerplate {
         return false;
     }
 
+    /** From lexicon/photo-credits.txt: a credit word right before a colon marks a picture's caption. */
+    private static final java.util.regex.Pattern CREDIT = credits();
+
+    private static java.util.regex.Pattern credits() {
+        try (java.io.InputStream in = Boilerplate.class.getResourceAsStream("/lexicon/photo-credits.txt")) {
+            String words = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining("|"));
+            return java.util.regex.Pattern.compile("(?:^|[\\s(\\[|/\u00A9])(?:" + words + ")\\s*:",
+                    java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("lexicon/photo-credits.txt is missing from the jar", e);
+        }
+    }
+
+    /**
+     * True if a line credits a picture ("The reactor at Bushehr | photo: Reuters"): it is a caption, not a
+     * headline. Only a line's first characters are looked at, so the cost stays bounded.
+     */
+    public static boolean captioned(String line) {
+        return CREDIT.matcher(line.length() > CAPTION_LOOK ? line.substring(0, CAPTION_LOOK) : line).find();
+    }
+
+    private static final int CAPTION_LOOK = 300;
+
     private static final int LABEL_PREFIX = 48, MAX_LABELED_SENTENCE = 400;
     /** The labels' first words: a sentence that starts with none of them is not looked at further. */
     private static final java.util.Set<String> FIRST_WORDS = firstWords();

@@ -19,6 +19,8 @@ import org.treatywatch.text.Tokenizer;
 public final class Reader {
     /** How far before a predicate a negation or hope still governs it, in tokens. */
     static final int CUE_REACH = 2;
+    /** How far after the event's word a postponement may stand ("the meeting of the two presidents is postponed"). */
+    static final int POSTPONE_REACH = 8;
     /** How far around a predicate a past marker ("last January", الماضي) dates it as background. */
     static final int PAST_REACH = 6;
     /** A done event dated this many days before publication is background, not news. */
@@ -36,6 +38,8 @@ public final class Reader {
     static final int CHROME_WORDS = 5;
     /** How much of a long title line is looked at for a furniture label opening it. */
     static final int LABEL_LOOK = 200;
+    /** A dateline's words besides its digits: a place and a weekday, a month or an agency's name. */
+    static final int DATELINE_WORDS = 3;
     /** How many furniture lines before a headline are passed over. */
     static final int MAX_CHROME_LINES = 6;
 
@@ -84,7 +88,13 @@ public final class Reader {
             out.add(head);
         }
         int index = 0;
-        for (String s : rest) out.add(sentence(s, index++ < Reading.LEAD_SENTENCES ? Frame.Part.LEAD : Frame.Part.BODY, published));
+        for (String s : rest) {
+            SentenceReading r = sentence(s, index < Reading.LEAD_SENTENCES ? Frame.Part.LEAD : Frame.Part.BODY, published);
+            out.add(r);
+            // a date stamp or a dateline between the headline and the lead ("Published: 12 November", "Tehran - agencies")
+            // tells nothing: the lead is the first sentences after them
+            if (!(titled && index < Reading.LEAD_SENTENCES && chrome(r))) index++;
+        }
         return new Reading(List.copyOf(out), titled);
     }
 
@@ -96,8 +106,14 @@ public final class Reader {
         // a ticker of other items under its label ("Today on the site: ...") is furniture however long
         String text = title.text();
         if (Boilerplate.opensWithLabel(text.length() > LABEL_LOOK ? text.substring(0, LABEL_LOOK) : text)) return true;
-        return title.frames().isEmpty() && title.hits().isEmpty() && title.tokens().size() <= CHROME_WORDS
-                && gazetteer.namesIn(title.tokens()).isEmpty();
+        // a picture's caption ("the reactor at Bushehr | photo: Reuters") names things but heads nothing
+        if (Boilerplate.captioned(text)) return true;
+        if (!title.frames().isEmpty() || title.hits().stream().anyMatch(h -> isSide(h.concept()))) return false;
+        // a few words, or a dateline: a place and a date ("Vienna / Monday 05.08.2024")
+        List<PhraseMatcher.Match<Gazetteer.Name>> names = gazetteer.namesIn(title.tokens());
+        long words = title.tokens().stream().filter(t -> !t.chars().allMatch(Character::isDigit)).count();
+        return words <= CHROME_WORDS && (names.isEmpty() && title.hits().isEmpty()
+                || names.stream().allMatch(n -> n.label().kind() == Gazetteer.Kind.PLACE) && words <= DATELINE_WORDS);
     }
 
     /** One sentence on its own (a headline cut from its title, a test). */
@@ -461,6 +477,11 @@ public final class Reader {
         Tense tense = m.tense();
         for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
             boolean before = c.end() <= m.start() && m.start() - c.end() <= CUE_REACH;
+            // "the meeting of Putin and the Iranian president is postponed" (دیدار … به تعویق می‌افتد, הפגישה נדחתה):
+            // the event named before the word does not take place
+            boolean postponedAfter = c.start() >= m.end() && c.start() - m.end() <= POSTPONE_REACH
+                    && stages.stream().noneMatch(o -> o != m && o.start() >= m.end() && o.start() < c.start());
+            if (c.label() == Gazetteer.Cue.POSTPONED && (before || postponedAfter)) return Tense.DENIED;
             if (before && c.label() == Gazetteer.Cue.NEGATION) return Tense.DENIED;
             if (before && c.label() == Gazetteer.Cue.HOPE && tense != Tense.PAST) tense = Tense.HOPED;
         }
