@@ -333,6 +333,9 @@ public final class Gazetteer {
     private static <T> boolean insideLonger(PhraseMatcher.Match<T> m, List<PhraseMatcher.Match<T>> all) {
         for (PhraseMatcher.Match<T> o : all) {
             if (o != m && o.start() <= m.start() && o.end() >= m.end() && o.end() - o.start() > m.end() - m.start()) return true;
+            // the same words read two ways: the form written with its clitics (للبحث, "to discuss") is the reading,
+            // not the bare verb found inside it (بحث, "discussed")
+            if (o != m && o.start() == m.start() && o.end() == m.end() && o.phrase().length() > m.phrase().length()) return true;
         }
         return false;
     }
