@@ -83,7 +83,9 @@ public final class Lexicon {
         boolean party = h.concept() == Concept.RUSSIA || h.concept() == Concept.IRAN || h.concept() == Concept.THIRD_PARTY;
         for (int start = Math.max(0, h.start() - longest); start <= h.start(); start++) {
             for (Hit l : longerByStart.getOrDefault(start, List.of())) {
-                if (l.concept() != h.concept() && h.inside(l) && (!party || l.concept() == Concept.THIRD_PARTY)) return true;
+                // a third country inside a time phrase ("after the war with Israel") dates the news, it takes no part in it
+                boolean dated = h.concept() == Concept.THIRD_PARTY && l.concept() == Concept.CONTEXT;
+                if (l.concept() != h.concept() && h.inside(l) && (!party || l.concept() == Concept.THIRD_PARTY || dated)) return true;
             }
         }
         return false;

@@ -21,6 +21,8 @@ public final class Reader {
     static final int CUE_REACH = 2;
     /** How far after the event's word a postponement may stand ("the meeting of the two presidents is postponed"). */
     static final int POSTPONE_REACH = 8;
+    /** How far after "of" and its event a verb-final report may stand (Persian: از تصویب … خبر داد). */
+    static final int VERB_FINAL_REACH = 18;
     /** How far around a predicate a past marker ("last January", الماضي) dates it as background. */
     static final int PAST_REACH = 6;
     /** A done event dated this many days before publication is background, not news. */
@@ -512,6 +514,14 @@ public final class Reader {
                     reportedFrom = Math.min(reportedFrom, c.start());
                 }
                 boolean of = c.label() == Gazetteer.Cue.EVENT_OF && c.end() == m.start();
+                // Persian puts the report's verb last: از تصویب توافقنامه … از سوی دوما خبر داد ("reported the ratification of …")
+                for (PhraseMatcher.Match<Gazetteer.Cue> r : cues) {
+                    if (of && r.label() == Gazetteer.Cue.ANNOUNCE && r.start() >= m.end() && r.start() - m.end() <= VERB_FINAL_REACH
+                            && stages.stream().noneMatch(o -> o != m && o.start() >= m.end() && o.start() < r.start())) {
+                        tense = Tense.DONE;
+                        reportedFrom = Math.min(reportedFrom, r.start());
+                    }
+                }
                 for (PhraseMatcher.Match<Gazetteer.Cue> r : cues) {
                     if (of && (r.label() == Gazetteer.Cue.REPORTING || r.label() == Gazetteer.Cue.REACTION)
                             && r.end() < c.start() && c.start() - r.end() <= REPORT_REACH) {

@@ -166,6 +166,10 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
                 if (p.kind() != Gazetteer.Kind.INSTITUTION) continue;
                 p.entry().flatMap(gazetteer::seatOf).filter(seat -> !out.contains(seat)).ifPresent(out::add);
             }
+            // a meeting of two parliaments' members (the Majlis's and the Federation Council's) is held at one
+            // seat or the other, or neither: it is not placed by them
+            boolean talks = main.stage().map(st -> st.order() == 0).orElse(false);
+            if (talks && out.size() > 1) out.clear();
         }
         return out;
     }

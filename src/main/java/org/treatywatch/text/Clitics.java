@@ -19,6 +19,8 @@ public final class Clitics {
     // Persian plural (ها, های) and the ezafe or indefinite ای/یی after a vowel, as normalized (ی → ي)
     private static final String[] PERSIAN_SUFFIXES = {"هاي", "ها", "اي", "يي"};
     private static final int MIN_STEM = 2;
+    // the letters a Persian word ends in when it ends in a vowel, as normalized: ا و ه ي
+    private static final String VOWEL_ENDINGS = "\u0627\u0648\u0647\u064A";
 
     private Clitics() {}
 
@@ -56,6 +58,9 @@ public final class Clitics {
             for (String suffix : PERSIAN_SUFFIXES) {
                 if (token.endsWith(suffix) && token.length() - suffix.length() > MIN_STEM) {
                     String stem = token.substring(0, token.length() - suffix.length());
+                    // the ezafe or indefinite ای/یی follows a vowel (روسیه‌ای, آمریکایی): after a consonant the
+                    // letters are the word's own (روسای "heads" is no روس "Russian")
+                    if (suffix.length() == 2 && suffix.charAt(0) != '\u0647' && VOWEL_ENDINGS.indexOf(stem.charAt(stem.length() - 1)) < 0) break;
                     if (!out.contains(stem)) out.add(stem);
                     break;
                 }
