@@ -162,8 +162,10 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
         }
         if (out.isEmpty()) {
             // the Duma ratified: it did so where it sits, whatever else the sentence places elsewhere
+            // work on a plant is done where the plant stands ("Rosatom continues building the Bushehr plant's second unit")
+            boolean work = main.stage().map(st -> st.id().equals("implementation")).orElse(false);
             for (Participant p : main.participants()) {
-                if (p.kind() != Gazetteer.Kind.INSTITUTION) continue;
+                if (p.kind() != Gazetteer.Kind.INSTITUTION && !(work && p.kind() == Gazetteer.Kind.PROJECT)) continue;
                 p.entry().flatMap(gazetteer::seatOf).filter(seat -> !out.contains(seat)).ifPresent(out::add);
             }
             // a meeting of two parliaments' members (the Majlis's and the Federation Council's) is held at one
