@@ -23,6 +23,8 @@ public final class Reader {
     static final int POSTPONE_REACH = 8;
     /** How far after "of" and its event a verb-final report may stand (Persian: از تصویب … خبر داد). */
     static final int VERB_FINAL_REACH = 18;
+    /** How far after a visit or an arrival the country it goes to may stand, its subject between ("arrived in Iran"). */
+    static final int COUNTRY_REACH = 6;
     /** How far around a predicate a past marker ("last January", الماضي) dates it as background. */
     static final int PAST_REACH = 6;
     /** A done event dated this many days before publication is background, not news. */
@@ -151,7 +153,7 @@ public final class Reader {
         boolean trilateralTalks = stages.stream().anyMatch(m -> m.stage().id().equals(TALKS) && m.tense() != Tense.DONE && inSetting(m, hits, cues));
         for (Gazetteer.StageMatch m : stages) {
             Tense tense = tense(m, tokens, cues, text, published, stages, dates);
-            Optional<Gazetteer.Name> place = place(names, tokens, m);
+            Optional<Gazetteer.Name> place = place(names, tokens, m, parties);
             if (m.arrival() && place.isEmpty()) continue;
             // one date search per sentence and reading (to come or done), however many predicates it has: it is the costliest step
             boolean ahead = tense.upcoming();
@@ -600,12 +602,24 @@ public final class Reader {
     }
 
     /** The place where the predicate happens: the locative place in its sentence nearest to it. */
-    private Optional<Gazetteer.Name> place(List<PhraseMatcher.Match<Gazetteer.Name>> names, List<String> tokens, Gazetteer.StageMatch m) {
+    private Optional<Gazetteer.Name> place(List<PhraseMatcher.Match<Gazetteer.Name>> names, List<String> tokens, Gazetteer.StageMatch m,
+                                           List<Hit> parties) {
         PhraseMatcher.Match<Gazetteer.Name> best = null;
         for (PhraseMatcher.Match<Gazetteer.Name> n : names) {
             if (n.label().kind() != Gazetteer.Kind.PLACE || !gazetteer.locative(tokens, n)) continue;
             if (best == null || Math.abs(n.start() - m.start()) < Math.abs(best.start() - m.start())) best = n;
         }
-        return Optional.ofNullable(best).map(PhraseMatcher.Match::label);
+        if (best != null) return Optional.of(best.label());
+        // "Shoigu arrived in Iran", "Pezeshkian's visit to Russia", وارد روسیه شد: a visit named with only the country it
+        // goes to is placed there (a delivery "to Iran" is not: where it is handed over is another matter)
+        if (!m.stage().id().equals(TALKS)) return Optional.empty();
+        for (Hit h : parties) {
+            // the country may stand inside the form (وارد روسیه شد) or after the subject (وصل أمين المجلس الروسي إلى إيران)
+            if (!isSide(h.concept()) || h.start() <= m.start() || h.start() - m.end() > COUNTRY_REACH) continue;
+            // the country's word inside a body's or a person's name (بمجلس الشورى الإيراني) is no destination
+            if (names.stream().anyMatch(n -> n.label().kind() != Gazetteer.Kind.PLACE && n.start() <= h.start() && n.end() >= h.end())) continue;
+            if (gazetteer.locative(tokens, h.start(), h.form())) return gazetteer.name(side(h.concept()));
+        }
+        return Optional.empty();
     }
 }

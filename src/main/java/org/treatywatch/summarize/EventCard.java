@@ -125,7 +125,11 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
         for (Frame f : reading.frames()) {
             boolean retold = f != main && f.part() != Frame.Part.BODY && f.stage().equals(main.stage())
                     && (f.tense() == main.tense() || f.tense() == Tense.UNMARKED) && !f.ofAnotherPair();
-            if (out.isEmpty() && retold) f.place().ifPresent(out::add);
+            if (retold && f.place().isPresent() && (out.isEmpty() || countryOnly(out) && f.place().get().kind() == Gazetteer.Kind.PLACE)) {
+                // "arrived in Russia — talks in Moscow": the city narrows the country
+                out.clear();
+                out.add(f.place().get());
+            }
         }
         for (SentenceReading s : reading.sentences()) {
             boolean own = s.text().equals(main.sentence());
@@ -136,23 +140,26 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
             if (!own && !sameEvent) continue;
             List<Gazetteer.Name> found = gazetteer.placesIn(s.text());
             // a lead that tells the same event may narrow its place (in Moscow — in the Kremlin), never move it
-            boolean narrows = own || out.isEmpty() || found.stream().allMatch(p -> out.stream().anyMatch(o -> o.country().equals(p.country())));
+            boolean narrows = own || out.isEmpty()
+                    || found.stream().allMatch(p -> out.stream().anyMatch(o -> o.country().equals(p.country()) || o.id().equals(p.country())));
             if (!narrows) continue;
             for (Gazetteer.Name p : found) if (!out.contains(p) && out.size() < MAX_PLACES) out.add(p);
         }
-        if (out.isEmpty() && main.tense() == Tense.DONE) {
+        if ((out.isEmpty() || countryOnly(out)) && main.tense() == Tense.DONE) {
             // "Putin and Pezeshkian signed the treaty on Friday — they held talks on Friday in Moscow": the two sides'
             // own talks in the title or lead are the occasion, and where they were held is where the event was
             for (Frame f : reading.frames()) {
                 boolean occasion = f != main && f.part() != Frame.Part.BODY && f.stage().map(st -> st.id().equals("talks")).orElse(false)
                         && f.tense() == Tense.DONE && f.ofThePair() && !f.setting();
-                if (occasion && f.place().isPresent()) {
+                // (a city only: the country a visit went to is too loose to place another event)
+                if (occasion && f.place().isPresent() && f.place().get().kind() == Gazetteer.Kind.PLACE) {
+                    out.clear();
                     out.add(f.place().get());
                     break;
                 }
             }
         }
-        if (out.isEmpty()) {
+        if (out.isEmpty() || countryOnly(out)) {
             // "the reactor in Iran goes to full power in August — the reactor near Bushehr ... goes to full power":
             // a headline that names only a country leaves the place to the body telling the same event again
             List<SentenceReading> first = reading.sentences().subList(0, Math.min(reading.sentences().size(), RETOLD_WITHIN + 1));
@@ -160,20 +167,31 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
                     .filter(f -> f.stage().equals(main.stage()) && f.tense() == main.tense() && !f.ofAnotherPair() && !f.setting())
                     .map(Frame::place).flatMap(Optional::stream).findFirst().ifPresent(out::add);
         }
-        if (out.isEmpty()) {
+        if (out.isEmpty() || countryOnly(out)) {
             // the Duma ratified: it did so where it sits, whatever else the sentence places elsewhere
             // work on a plant is done where the plant stands ("Rosatom continues building the Bushehr plant's second unit")
             boolean work = main.stage().map(st -> st.id().equals("implementation")).orElse(false);
+            List<Gazetteer.Name> seats = new ArrayList<>();
             for (Participant p : main.participants()) {
                 if (p.kind() != Gazetteer.Kind.INSTITUTION && !(work && p.kind() == Gazetteer.Kind.PROJECT)) continue;
-                p.entry().flatMap(gazetteer::seatOf).filter(seat -> !out.contains(seat)).ifPresent(out::add);
+                p.entry().flatMap(gazetteer::seatOf).filter(seat -> !seats.contains(seat)).ifPresent(seats::add);
             }
             // a meeting of two parliaments' members (the Majlis's and the Federation Council's) is held at one
             // seat or the other, or neither: it is not placed by them
             boolean talks = main.stage().map(st -> st.order() == 0).orElse(false);
-            if (talks && out.size() > 1) out.clear();
+            if (!(talks && seats.size() > 1)) for (Gazetteer.Name seat : seats) if (!out.contains(seat)) out.add(seat);
+        }
+        // a country the visit went to gives way to the city the same item names in it
+        if (out.size() > 1 && out.get(0).kind() == Gazetteer.Kind.COUNTRY) {
+            Gazetteer.Name country = out.get(0);
+            if (out.stream().anyMatch(p -> p.kind() == Gazetteer.Kind.PLACE && p.country().equals(country.id()))) out.remove(0);
         }
         return out;
+    }
+
+    // only a country so far ("arrived in Iran"): a city the item names later narrows it
+    private static boolean countryOnly(List<Gazetteer.Name> places) {
+        return places.size() == 1 && places.get(0).kind() == Gazetteer.Kind.COUNTRY;
     }
 
     private static List<Gazetteer.Name> persons(List<Participant> participants) {

@@ -95,6 +95,7 @@ class RealWorldSetTest {
 
     /** How the alerts' stated events compare with what a reader labeled as each item's main event. */
     static final class EventTruth {
+        static final java.util.Set<String> IN_MOSCOW = java.util.Set.of("kremlin", "novo_ogaryovo");
         int alerts, main, wrong, none, places, placesRight, labeledOthers, otherTrue, stale, falseStated;
         final StringBuilder misses = new StringBuilder();
 
@@ -122,7 +123,10 @@ class RealWorldSetTest {
             }
             if (!want[2].equals("-") && !want[2].isEmpty()) {
                 places++;
-                boolean placeRight = !card.places().isEmpty() && (card.places().get(0).id().equals(want[2]) || card.places().get(0).country().equals(want[2]));
+                // the Kremlin and Novo-Ogaryovo are in Moscow: an alert placing a meeting there places it in Moscow too
+                String got = card.places().isEmpty() ? "" : IN_MOSCOW.contains(card.places().get(0).id()) ? "moscow" : card.places().get(0).id();
+                boolean placeRight = !card.places().isEmpty() && (got.equals(want[2]) || card.places().get(0).id().equals(want[2])
+                        || card.places().get(0).country().equals(want[2]));
                 if (placeRight) placesRight++;
                 else misses.append("\n  place ").append(id).append(" want ").append(want[2]).append(" got ")
                         .append(card.places().isEmpty() ? "-" : card.places().get(0).id());
