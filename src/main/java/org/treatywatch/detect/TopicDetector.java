@@ -213,10 +213,12 @@ public final class TopicDetector {
         boolean eventless = reading.sentences().get(0).frames().isEmpty() && reading.sentences().size() > 1;
         // a bare "the meeting between Netanyahu and Putin" in a title is as much a report of it as a verb
         SentenceReading head = reading.sentences().get(eventless ? 1 : 0);
-        List<Frame> title = head.frames().stream()
-                .filter(f -> f.news() || f.tense() == org.treatywatch.read.Tense.UNMARKED && f.stage().map(st -> st.order() == 0).orElse(false))
-                .toList();
         boolean drill = reader.gazetteer().cuesIn(head.tokens()).stream().anyMatch(c -> c.label() == Gazetteer.Cue.DRILL);
+        // ... and so is a bare "the joint drill of China, Iran and Russia" (آغاز رزمایش مشترک چین، ایران و روسیه)
+        List<Frame> title = head.frames().stream()
+                .filter(f -> f.news() || f.tense() == org.treatywatch.read.Tense.UNMARKED
+                        && f.stage().map(st -> st.order() == 0 || drill && st.id().equals("implementation")).orElse(false))
+                .toList();
         // "drills began in Chabahar, in which ships of Russia, Iran and China take part": a drill's navies may be
         // listed well after its verb; any third country the headline names takes part in it
         boolean threeNavies = drill && head.parties().stream().anyMatch(h -> h.concept() == Concept.THIRD_PARTY && !reader.gazetteer().gentilic(h.form()));

@@ -126,7 +126,7 @@ public final class Reader {
         List<Hit> hits = lexicon.find(tokens);
         List<PhraseMatcher.Match<Gazetteer.Cue>> cues = gazetteer.cuesIn(tokens);
         List<PhraseMatcher.Match<Gazetteer.Name>> names = gazetteer.namesIn(tokens);
-        List<Gazetteer.StageMatch> stages = shipsArriving(signedSomething(predicates(gazetteer.stagesIn(tokens), names), cues), cues);
+        List<Gazetteer.StageMatch> stages = shipsArriving(signedSomething(predicates(gazetteer.stagesIn(tokens), names), cues), cues, names);
         List<Hit> parties = new ArrayList<>();
         String topic = null;
         int droppedEnd = Integer.MIN_VALUE / 2;
@@ -200,14 +200,19 @@ public final class Reader {
      * "Two Russian frigates arrived at Bandar Anzali for a joint drill": ships that arrive are work done
      * under the pair's cooperation (a port call, a drill), not a visit with talks to come.
      */
-    private List<Gazetteer.StageMatch> shipsArriving(List<Gazetteer.StageMatch> found, List<PhraseMatcher.Match<Gazetteer.Cue>> cues) {
+    private List<Gazetteer.StageMatch> shipsArriving(List<Gazetteer.StageMatch> found, List<PhraseMatcher.Match<Gazetteer.Cue>> cues,
+                                                     List<PhraseMatcher.Match<Gazetteer.Name>> names) {
         Optional<Gazetteer.Stage> work = gazetteer.stage(IMPLEMENTATION);
         if (work.isEmpty()) return found;
         List<Gazetteer.StageMatch> out = new ArrayList<>(found.size());
         for (Gazetteer.StageMatch m : found) {
             // before the verb in Hebrew and headlines (ספינות רוסיות עגנו), after it in Arabic's verb-first order (وصلت سفن)
+            // Persian puts the verb last, far from its subject (نخستین قطار باری روسیه با عبور از … وارد ایران شد): a vessel
+            // further before the verb still counts when no person stands between (a minister's plane brings a visit)
             boolean ships = m.arrival() && cues.stream().anyMatch(c -> c.label() == Gazetteer.Cue.VESSEL
-                    && (c.end() <= m.start() && m.start() - c.end() <= VESSEL_REACH || c.start() >= m.end() && c.start() - m.end() <= VESSEL_REACH));
+                    && (c.end() <= m.start() && m.start() - c.end() <= VESSEL_REACH || c.start() >= m.end() && c.start() - m.end() <= VESSEL_REACH
+                        || c.end() <= m.start() && m.start() - c.end() <= VESSEL_SUBJECT_REACH && names.stream().noneMatch(
+                            n -> n.label().kind() == Gazetteer.Kind.PERSON && n.start() < m.start() && n.end() > c.start())));
             out.add(ships ? new Gazetteer.StageMatch(work.get(), m.tense(), m.phrase(), m.start(), m.end(), false) : m);
         }
         return out;
@@ -258,6 +263,8 @@ public final class Reader {
     static final String IMPLEMENTATION = "implementation";
     /** How many words may stand between the ships and the verb of their arrival (two Russian navy frigates arrived). */
     static final int VESSEL_REACH = 5;
+    /** How far before a verb-final arrival its vessel subject may stand, with no person between. */
+    static final int VESSEL_SUBJECT_REACH = 14;
 
     // a person is a party whatever stands before the name (على in علي لاريجاني reads like "on")
     private static boolean person(List<PhraseMatcher.Match<Gazetteer.Name>> names, Hit h) {
