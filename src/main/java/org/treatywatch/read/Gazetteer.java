@@ -67,7 +67,7 @@ public final class Gazetteer {
     }
 
     /** Words before a stage word that put it in the future (צפוי, من المتوقع, expected), this many tokens back at most. */
-    static final int MARKER_REACH = 3;
+    static final int MARKER_REACH = 4;
 
     private final PhraseMatcher<Name> names = new PhraseMatcher<>();
     private final PhraseMatcher<StageForm> stages = new PhraseMatcher<>();
