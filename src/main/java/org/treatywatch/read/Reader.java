@@ -612,6 +612,16 @@ public final class Reader {
     private Optional<Gazetteer.Name> place(List<PhraseMatcher.Match<Gazetteer.Name>> names, List<String> tokens, Gazetteer.StageMatch m,
                                            List<Hit> parties) {
         PhraseMatcher.Match<Gazetteer.Name> best = null;
+        // a place the form itself ends on ("headed … to Moscow", "left Tehran heading to | Moscow") is where it goes,
+        // however near another stands (the last one: the first inside "left Tehran heading to" is where it leaves)
+        PhraseMatcher.Match<Gazetteer.Name> bound = null;
+        for (PhraseMatcher.Match<Gazetteer.Name> n : names) {
+            boolean inside = n.start() > m.start() && n.end() <= m.end();
+            boolean next = n.start() == m.end();
+            if (n.label().kind() == Gazetteer.Kind.PLACE && (inside || next) && gazetteer.locative(tokens, n)
+                    && (bound == null || n.start() > bound.start())) bound = n;
+        }
+        if (bound != null && m.end() - m.start() > 1) return Optional.of(bound.label());
         for (PhraseMatcher.Match<Gazetteer.Name> n : names) {
             if (n.label().kind() != Gazetteer.Kind.PLACE || !gazetteer.locative(tokens, n)) continue;
             if (best == null || Math.abs(n.start() - m.start()) < Math.abs(best.start() - m.start())) best = n;

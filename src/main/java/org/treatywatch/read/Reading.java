@@ -34,8 +34,11 @@ public record Reading(List<SentenceReading> sentences, boolean titled) {
             // and "ahead of the signing.. talks" read alike, and only one of them is a meeting that took place
             if (coming.isPresent()) return coming;
         }
+        // the bare noun stands for a meeting only when it is the two sides' own ("talks with the US", "a meeting of the
+        // French president and Putin" tell someone else's)
         return candidates(Frame.Part.TITLE).stream()
-                .filter(f -> f.tense() == Tense.UNMARKED && f.stage().get().order() == 0).findFirst();
+                .filter(f -> f.tense() == Tense.UNMARKED && f.stage().get().order() == 0 && f.ofThePair() && !f.has(Participant.THIRD))
+                .findFirst();
     }
 
     /**
