@@ -53,8 +53,9 @@ public final class Dates {
         Matcher m = YEAR.matcher(Normalizer.forMatching(text));
         while (m.find()) {
             int y = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
-            if (y >= 1380 && y <= 1480) return Optional.of(y + 622);
-            if (y >= 2000 && y <= 2100) return Optional.of(y);
+            // a solar year (در سال ۱۳۴۵, the 1966 cultural agreement) or a Gregorian one since the 1950s ("the 1992 agreement")
+            if (y >= 1300 && y <= 1480) return Optional.of(y + 622);
+            if (y >= 1950 && y <= 2100) return Optional.of(y);
         }
         return Optional.empty();
     }
