@@ -164,7 +164,10 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
             // a headline that names only a country leaves the place to the body telling the same event again
             List<SentenceReading> first = reading.sentences().subList(0, Math.min(reading.sentences().size(), RETOLD_WITHIN + 1));
             first.stream().filter(s -> s.part() == Frame.Part.BODY).flatMap(s -> s.frames().stream())
-                    .filter(f -> f.stage().equals(main.stage()) && f.tense() == main.tense() && !f.ofAnotherPair() && !f.setting())
+                    // (or, for a signing, names its ceremony bare: "the ceremony took place in the Kremlin")
+                    .filter(f -> f.stage().equals(main.stage())
+                            && (f.tense() == main.tense() || f.tense() == Tense.UNMARKED && main.stage().map(st -> st.id().equals("signing")).orElse(false))
+                            && !f.ofAnotherPair() && !f.setting())
                     .map(Frame::place).flatMap(Optional::stream).findFirst().ifPresent(out::add);
         }
         if (out.isEmpty() || countryOnly(out)) {
