@@ -171,18 +171,7 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
                     .map(Frame::place).flatMap(Optional::stream).findFirst().ifPresent(out::add);
         }
         if (out.isEmpty() || countryOnly(out)) {
-            // the Duma ratified: it did so where it sits, whatever else the sentence places elsewhere
-            // work on a plant is done where the plant stands ("Rosatom continues building the Bushehr plant's second unit")
-            boolean work = main.stage().map(st -> st.id().equals("implementation")).orElse(false);
-            List<Gazetteer.Name> seats = new ArrayList<>();
-            for (Participant p : main.participants()) {
-                if (p.kind() != Gazetteer.Kind.INSTITUTION && !(work && p.kind() == Gazetteer.Kind.PROJECT)) continue;
-                p.entry().flatMap(gazetteer::seatOf).filter(seat -> !seats.contains(seat)).ifPresent(seats::add);
-            }
-            // a meeting of two parliaments' members (the Majlis's and the Federation Council's) is held at one
-            // seat or the other, or neither: it is not placed by them
-            boolean talks = main.stage().map(st -> st.order() == 0).orElse(false);
-            if (!(talks && seats.size() > 1)) for (Gazetteer.Name seat : seats) if (!out.contains(seat)) out.add(seat);
+            for (Gazetteer.Name seat : seats(main, gazetteer)) if (!out.contains(seat)) out.add(seat);
         }
         // a country the visit went to gives way to the city the same item names in it
         if (out.size() > 1 && out.get(0).kind() == Gazetteer.Kind.COUNTRY) {
@@ -190,6 +179,23 @@ public record EventCard(List<Gazetteer.Name> people, List<Gazetteer.Name> places
             if (out.stream().anyMatch(p -> p.kind() == Gazetteer.Kind.PLACE && p.country().equals(country.id()))) out.remove(0);
         }
         return out;
+    }
+
+    /**
+     * Where the main event's bodies sit: the Duma ratified where it sits, whatever else the sentence places
+     * elsewhere; work on a plant is done where the plant stands ("Rosatom continues building Bushehr's second
+     * unit"). A meeting of two parliaments' members (the Majlis's and the Federation Council's) is held at one
+     * seat or the other, or neither: it is not placed by them.
+     */
+    private static List<Gazetteer.Name> seats(Frame main, Gazetteer gazetteer) {
+        boolean work = main.stage().map(st -> st.id().equals("implementation")).orElse(false);
+        List<Gazetteer.Name> seats = new ArrayList<>();
+        for (Participant p : main.participants()) {
+            if (p.kind() != Gazetteer.Kind.INSTITUTION && !(work && p.kind() == Gazetteer.Kind.PROJECT)) continue;
+            p.entry().flatMap(gazetteer::seatOf).filter(seat -> !seats.contains(seat)).ifPresent(seats::add);
+        }
+        boolean talks = main.stage().map(st -> st.order() == 0).orElse(false);
+        return talks && seats.size() > 1 ? List.of() : seats;
     }
 
     // only a country so far ("arrived in Iran"): a city the item names later narrows it
