@@ -58,7 +58,7 @@ public final class Gazetteer {
      * איראן); negations and hopes change a predicate's tense; past markers and relative words make
      * an event background ("the treaty signed last January"); reporting verbs carry what others say.
      */
-    public enum Cue { TOPIC, ABOUT, WITH, NEGATION, PAST, HOPE, REPORTING, RELATIVE, FUTURE, SOON, REACTION, EVENT_OF, VESSEL, BACKGROUND, SIDELINES, ANNOUNCE, PARTY_NOUN, GENTILIC_ENDING, SIGN_HOMOGRAPH, SIGN_OBJECT, DRILL, ROUTE, AIDE_OF, PORTFOLIO, PLUPERFECT, DESPITE, SINCE, POSTPONED }
+    public enum Cue { TOPIC, ABOUT, WITH, NEGATION, PAST, HOPE, REPORTING, RELATIVE, FUTURE, SOON, REACTION, EVENT_OF, VESSEL, BACKGROUND, SIDELINES, ANNOUNCE, PARTY_NOUN, GENTILIC_ENDING, SIGN_HOMOGRAPH, SIGN_OBJECT, DRILL, ROUTE, AIDE_OF, PORTFOLIO, PLUPERFECT, DESPITE, SINCE, POSTPONED, WHILE }
 
     private record StageForm(Stage stage, Tense tense, boolean arrival) {
         StageForm(Stage stage, Tense tense) {

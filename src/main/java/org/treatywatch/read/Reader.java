@@ -564,6 +564,10 @@ public final class Reader {
             // the president were ...) describes this one: only a verb is put in the past perfect
             if (c.label() == Gazetteer.Cue.PLUPERFECT && c.start() <= BACKGROUND_OPENING && c.end() <= m.start()
                     && m.tense() != Tense.UNMARKED) return Tense.PAST;
+            // "this news comes while the Federation Council has ratified …" (در حالی … که … تصویب کرد): a done verb in
+            // the clause a "while" opens sets the scene for the news, it is not the news
+            // (Persian wraps the main verb: جلالی در حالی وارد روسیه شد که … — only what follows که is the scene)
+            if (c.label() == Gazetteer.Cue.WHILE && m.tense() == Tense.DONE && m.start() > clauseAfter(cues, c)) return Tense.PAST;
         }
         for (PhraseMatcher.Match<Gazetteer.Cue> c : cues) {
             // "the treaty that was signed", "the city that saw the meeting" (التي شهدت لقاء)
@@ -598,6 +602,15 @@ public final class Reader {
             }
         }
         return tense;
+    }
+
+    // where the clause a "while" opens begins: at the first relative word (که) from the cue on
+    private static int clauseAfter(List<PhraseMatcher.Match<Gazetteer.Cue>> cues, PhraseMatcher.Match<Gazetteer.Cue> c) {
+        int at = Integer.MAX_VALUE;
+        for (PhraseMatcher.Match<Gazetteer.Cue> r : cues) {
+            if (r.label() == Gazetteer.Cue.RELATIVE && r.start() >= c.start()) at = Math.min(at, r.start());
+        }
+        return at;
     }
 
     // Hebrew marks a relative clause with a ש proclitic: שנחתם, כשנחתמה ("the treaty that was signed")
