@@ -11,12 +11,16 @@ public final class Boilerplate {
     private static final String[] NORMALIZED_LABELS = load();
 
     private static String[] load() {
-        try (java.io.InputStream in = Boilerplate.class.getResourceAsStream("/lexicon/boilerplate-labels.txt")) {
+        return entries("lexicon/boilerplate-labels.txt").map(l -> squash(Normalizer.forMatching(l))).toArray(String[]::new);
+    }
+
+    // A word list shipped in the jar: one entry a line, blank lines and # comments skipped.
+    private static java.util.stream.Stream<String> entries(String resource) {
+        try (java.io.InputStream in = Boilerplate.class.getResourceAsStream("/" + resource)) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
-                    .map(l -> squash(Normalizer.forMatching(l))).toArray(String[]::new);
+                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList().stream();
         } catch (java.io.IOException | NullPointerException e) {
-            throw new IllegalStateException("lexicon/boilerplate-labels.txt is missing from the jar", e);
+            throw new IllegalStateException(resource + " is missing from the jar", e);
         }
     }
 
@@ -65,15 +69,10 @@ public final class Boilerplate {
     private static final java.util.regex.Pattern CREDIT = credits();
 
     private static java.util.regex.Pattern credits() {
-        try (java.io.InputStream in = Boilerplate.class.getResourceAsStream("/lexicon/photo-credits.txt")) {
-            String words = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining("|"));
-            return java.util.regex.Pattern.compile("(?:^|[\\s(\\[|/\u00A9])(?:" + words + ")\\s*:",
-                    java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
-        } catch (java.io.IOException | NullPointerException e) {
-            throw new IllegalStateException("lexicon/photo-credits.txt is missing from the jar", e);
-        }
+        String words = entries("lexicon/photo-credits.txt").map(java.util.regex.Pattern::quote)
+                .collect(java.util.stream.Collectors.joining("|"));
+        return java.util.regex.Pattern.compile("(?:^|[\\s(\\[|/\u00A9])(?:" + words + ")\\s*:",
+                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
     }
 
     /**

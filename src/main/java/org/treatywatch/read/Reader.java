@@ -523,17 +523,13 @@ public final class Reader {
                     reportedFrom = Math.min(reportedFrom, c.start());
                 }
                 boolean of = c.label() == Gazetteer.Cue.EVENT_OF && c.end() == m.start();
-                // Persian puts the report's verb last: از تصویب توافقنامه … از سوی دوما خبر داد ("reported the ratification of …")
-                for (PhraseMatcher.Match<Gazetteer.Cue> r : cues) {
-                    if (of && r.label() == Gazetteer.Cue.ANNOUNCE && r.start() >= m.end() && r.start() - m.end() <= VERB_FINAL_REACH
-                            && stages.stream().noneMatch(o -> o != m && o.start() >= m.end() && o.start() < r.start())) {
-                        tense = Tense.DONE;
-                        reportedFrom = Math.min(reportedFrom, r.start());
-                    }
-                }
-                for (PhraseMatcher.Match<Gazetteer.Cue> r : cues) {
-                    if (of && (r.label() == Gazetteer.Cue.REPORTING || r.label() == Gazetteer.Cue.REACTION)
-                            && r.end() < c.start() && c.start() - r.end() <= REPORT_REACH) {
+                for (PhraseMatcher.Match<Gazetteer.Cue> r : of ? cues : List.<PhraseMatcher.Match<Gazetteer.Cue>>of()) {
+                    boolean reportBefore = (r.label() == Gazetteer.Cue.REPORTING || r.label() == Gazetteer.Cue.REACTION)
+                            && r.end() < c.start() && c.start() - r.end() <= REPORT_REACH;
+                    // Persian puts the report's verb last: از تصویب توافقنامه … از سوی دوما خبر داد ("reported the ratification of …")
+                    boolean reportAfter = r.label() == Gazetteer.Cue.ANNOUNCE && r.start() >= m.end() && r.start() - m.end() <= VERB_FINAL_REACH
+                            && stages.stream().noneMatch(o -> o != m && o.start() >= m.end() && o.start() < r.start());
+                    if (reportBefore || reportAfter) {
                         tense = Tense.DONE;
                         reportedFrom = Math.min(reportedFrom, r.start());
                     }
